@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using HyperLab.Platform;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
+using Microsoft.DotNet.Interactive.Events;
+
+namespace Course.Runner;
+
+/// <summary>
+/// Runs a Polyglot/Jupyter notebook (.ipynb) headless, in this process, the way VS Code would:
+/// each code cell in order in a fresh C# kernel (<see cref="NotebookKernel"/>), stopping at the
+/// first failing cell. The executed notebook, with outputs, can be written to a folder.
+/// </summary>
+/// <remarks>
+/// While a notebook runs, the process's current directory is the notebook's folder (so relative
+/// <c>#r</c> paths resolve as in VS Code) and <c>COURSE_SEED</c> is set if a seed was given; both
+/// are restored afterwards. Because those are process-wide, runs in one process are serialized.
+/// Applies <see cref="TorchSharpNativeFix"/> before the first cell.
+/// </remarks>
+public sealed class NotebookRunner
+{
+    /// <summary>The environment variable that carries <see cref="RunOptions.Seed"/> to the lessons.</summary>
+    public const string SeedVariable = "COURSE_SEED";
+
+    private const int MaxFirstLineLength = 70;
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private static readonly TimeSpan SlowCell = TimeSpan.FromSeconds(2);
+
+    /// <summary>The kernels the notebooks may name: C# only.</summary>
+    public static KernelInfoCollection KernelInfos() => new()
+    {
+        new KernelInfo(NotebookKernel.CSharp, "C#", ["c#", "C#", "cs"]),
+        new KernelInfo("markdown", "Markdown", ["md"]),
+    };
+
+    /// <summary>Runs one notebook to its end or its first failing cell.</summary>
+    /// <param name="notebookPath">The .ipynb file.</param>
+    /// <param name="options">Seed, output folder, log; null for defaults.</param>
+    /// <param name="cancellationToken">Stops the run between or during cells.</param>
+    /// <returns>Every cell's outcome and time, and where the executed copy was written.</returns>
+    public async Task<NotebookResult> RunAsync(string notebookPath, RunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new RunOptions();
+        var log = options.Log ?? Console.Out; // captured before any kernel redirects Console.Out
+        notebookPath = Path.GetFullPath(notebookPath);
+        TorchSharpNativeFix.Apply();
+
+        await OneAtATime.WaitAsync(cancellationToken);
+        string previousDirectory = Environment.CurrentDirectory;
+        string? previousSeed = Environment.GetEnvironmentVariable(SeedVariable);
+        try
+        {
+            Environment.CurrentDirectory = options.WorkingDirectory ?? Path.GetDirectoryName(notebookPath)!;
+            if (options.Seed is { } seed)
+            {
+                Environment.SetEnvironmentVariable(SeedVariable, seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return await RunLockedAsync(notebookPath, options, log, cancellationToken);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previousDirectory;
+            Environment.SetEnvironmentVariable(SeedVariable, previousSeed);
+            OneAtATime.Release();
+        }
+    }
+
+    private static async Task<NotebookResult> RunLockedAsync(string path, RunOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        string name = Path.GetFileNameWithoutExtension(path);
+        var kernelInfos = KernelInfos();
+        InteractiveDocument document;
+        try
+        {
+            document = Notebook.Parse(await File.ReadAllTextAsync(path, cancellationToken), kernelInfos);
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            return new NotebookResult(path, [], clock.Elapsed, null, $"could not read the notebook: {e.Message}");
+        }
+
+        var allCells = document.Elements.ToList();
+        var codeCells = allCells.Where(c => c.KernelName != "markdown").ToList();
+        codeCells.ForEach(c => { c.Outputs.Clear(); c.ExecutionOrder = 0; });
+
+        var results = new List<CellResult>();
+        string? notebookError = null;
+        try
+        {
+            using var kernel = await NotebookKernel.CreateAsync();
+            var packagesSeen = new HashSet<string>();
+            for (int i = 0; i < codeCells.Count; i++)
+            {
+                var cell = codeCells[i];
+                var result = await RunCellAsync(kernel, cell, i + 1, codeCells.Count, allCells.IndexOf(cell) + 1, name, options, log, packagesSeen, cancellationToken);
+                results.Add(result);
+                if (!result.Succeeded)
+                {
+                    log.WriteLine($"[{name}] FAILED at {result.Position}: {result.FirstLine}");
+                    log.WriteLine(Indent(result.Error!));
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            notebookError = $"the notebook kernel failed: {e}";
+            log.WriteLine($"[{name}] {notebookError}");
+        }
+
+        string? outputPath = options.OutputDirectory is { } folder ? Write(document, kernelInfos, folder, name) : null;
+        return new NotebookResult(path, results, clock.Elapsed, outputPath, notebookError);
+    }
+
+    private static async Task<CellResult> RunCellAsync(
+        CompositeKernel kernel, InteractiveDocumentElement cell, int number, int count, int fileNumber, string name,
+        RunOptions options, TextWriter log, ISet<string> packagesSeen, CancellationToken cancellationToken)
+    {
+        string firstLine = CellResult.FirstLineOf(cell.Contents);
+        log.WriteLine($"[{name}] cell {number}/{count}  {Shorten(firstLine)}");
+        log.Flush();
+
+        var clock = Stopwatch.StartNew();
+        if (!kernelNames.Contains(cell.KernelName ?? NotebookKernel.CSharp))
+        {
+            log.WriteLine($"    skipped: this runner runs C# cells only, not '{cell.KernelName}'");
+            return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, null, Skipped: true);
+        }
+
+        if (string.IsNullOrWhiteSpace(cell.Contents))
+        {
+            return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, null);
+        }
+
+        var recorder = new CellOutputRecorder(log, options.EchoOutput);
+        KernelCommandResult result;
+        using (kernel.KernelEvents.Subscribe(recorder.OnEvent))
+        {
+            result = await kernel.SendAsync(new SubmitCode(cell.Contents, NotebookKernel.CSharp), cancellationToken);
+        }
+
+        recorder.Flush();
+        cell.ExecutionOrder = number;
+        cell.Outputs.AddRange(recorder.Outputs);
+        await NotebookKernel.LoadPackageExtensionsAsync(recorder.Events, kernel, packagesSeen);
+
+        string? error = recorder.Failures.Count > 0
+            ? string.Join(Environment.NewLine, recorder.Failures)
+            : result.Events.OfType<CommandFailed>().FirstOrDefault()?.Message;
+        if (clock.Elapsed >= SlowCell && error is null)
+        {
+            log.WriteLine($"    ({clock.Elapsed.TotalSeconds:0.0} s)");
+        }
+
+        return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, error);
+    }
+
+    private static readonly HashSet<string> kernelNames = new(StringComparer.OrdinalIgnoreCase) { NotebookKernel.CSharp, "c#", "cs" };
+
+    private static string Write(InteractiveDocument document, KernelInfoCollection kernelInfos, string folder, string name)
+    {
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(Path.GetFullPath(folder), name + ".ipynb");
+        using var stream = File.Create(path);
+        Notebook.Write(document, stream, kernelInfos);
+        return path;
+    }
+
+    private static string Shorten(string line) =>
+        line.Length <= MaxFirstLineLength ? line : line[..(MaxFirstLineLength - 3)] + "...";
+
+    private static string Indent(string text) =>
+        string.Join(Environment.NewLine, text.Split('\n').Select(l => "    " + l.TrimEnd('\r')));
+}

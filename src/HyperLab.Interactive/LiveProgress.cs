@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using HyperLab.Training;
+using Microsoft.AspNetCore.Html;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace HyperLab.Interactive;
+
+/// <summary>
+/// Live training progress in a notebook, like fastprogress: one output per run that updates
+/// after every epoch with the epoch, the losses, the time so far and an estimate of the time
+/// left. Updates at most every 0.3 s, and always at the end.
+/// </summary>
+public sealed class LiveProgress : ITrainingObserver
+{
+    private DisplayedValue? display;
+    private readonly Stopwatch clock = new();
+    private readonly Stopwatch sinceUpdate = new();
+    private readonly List<EpochRecord> epochs = new();
+
+    /// <inheritdoc/>
+    public void RunStarted(RunInfo run)
+    {
+        epochs.Clear();
+        clock.Restart();
+        sinceUpdate.Restart();
+        display = Notebook.Display(new HtmlString(Render(run, done: false)), "text/html");
+    }
+
+    /// <inheritdoc/>
+    public void EpochEnded(RunInfo run, EpochRecord epoch)
+    {
+        epochs.Add(epoch);
+        if (sinceUpdate.Elapsed.TotalSeconds < 0.3) return;
+        sinceUpdate.Restart();
+        display?.Update(new HtmlString(Render(run, done: false)));
+    }
+
+    /// <inheritdoc/>
+    public void RunEnded(RunInfo run, History history) =>
+        display?.Update(new HtmlString(Render(run, done: true, history)));
+
+    private string Render(RunInfo run, bool done, History? history = null)
+    {
+        int total = run.Hyperparameters.Epochs;
+        double elapsed = clock.Elapsed.TotalSeconds;
+        string status;
+        if (done && history is not null)
+            status = $"done: {Formatters.E(history.ToString()[(history.Label.Length + 2)..])}";
+        else
+        {
+            double left = epochs.Count == 0 ? double.NaN : elapsed / epochs.Count * (total - epochs.Count);
+            string eta = double.IsNaN(left) ? "" : $", about {left:0} s left";
+            status = $"epoch {epochs.Count}/{total}, {elapsed:0.0} s{eta}";
+        }
+        int pct = done ? 100 : total == 0 ? 0 : 100 * epochs.Count / total;
+        return $"<div style=\"font-family:monospace\"><b>{Formatters.E(run.Label)}</b> · {status}" +
+               $"<div style=\"background:#ddd;width:300px;height:6px\"><div style=\"background:#0072B2;width:{3 * pct}px;height:6px\"></div></div></div>" +
+               Formatters.EpochTable(epochs, null, maxRows: 6);
+    }
+}

@@ -1,0 +1,139 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace HyperLab.Models;
+
+/// <summary>
+/// A multilayer perceptron whose shape comes from the hyperparameters (lessons 00 and 04):
+/// <see cref="Hyperparameters.Depth"/> hidden layers of <see cref="Hyperparameters.Width"/> units,
+/// each a linear layer, optional normalization, the activation and optional dropout, then a
+/// linear output layer giving one score (logit) per class. With
+/// <see cref="Hyperparameters.Residual"/> every hidden layer after the first adds its input to its
+/// output (a skip connection).
+/// </summary>
+public sealed class Mlp : Module<Tensor, Tensor>
+{
+    private readonly ModuleList<HiddenLayer> hidden;
+    private readonly Linear output;
+
+    /// <summary>Builds the network with weights drawn from TorchSharp's default initialization
+    /// (seed it with <c>torch.manual_seed</c> first; <see cref="Create"/> does).</summary>
+    /// <param name="inputs">Features per example.</param>
+    /// <param name="classes">Number of classes (output units).</param>
+    /// <param name="hp">Depth, width, activation, normalization, dropout and residual are read from here.</param>
+    public Mlp(int inputs, int classes, Hyperparameters hp) : base("Mlp")
+    {
+        Inputs = inputs;
+        Classes = classes;
+        Shape = hp;
+        var layers = new List<HiddenLayer>();
+        int width = inputs;
+        for (int i = 0; i < hp.Depth; i++)
+        {
+            layers.Add(new HiddenLayer(width, hp.Width, hp, residual: hp.Residual && i > 0));
+            width = hp.Width;
+        }
+        hidden = ModuleList(layers.ToArray());
+        output = Linear(width, classes);
+        RegisterComponents();
+    }
+
+    /// <summary>Seeds TorchSharp with <see cref="Hyperparameters.Seed"/> and builds the network,
+    /// so the same seed gives the same initial weights.</summary>
+    public static Mlp Create(int inputs, int classes, Hyperparameters hp)
+    {
+        torch.manual_seed(hp.Seed);
+        return new Mlp(inputs, classes, hp);
+    }
+
+    /// <summary>Features per example.</summary>
+    public int Inputs { get; }
+
+    /// <summary>Number of classes.</summary>
+    public int Classes { get; }
+
+    /// <summary>The hyperparameters that gave this network its shape.</summary>
+    public Hyperparameters Shape { get; }
+
+    /// <summary>The hidden layers, input side first (lesson 04 reads their gradient norms).</summary>
+    public IReadOnlyList<HiddenLayer> HiddenLayers => hidden.ToList();
+
+    /// <summary>The output layer.</summary>
+    public Linear Output => output;
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor x)
+    {
+        foreach (var layer in hidden) x = layer.call(x);
+        return output.call(x);
+    }
+
+    /// <summary>Weights and biases per layer: name, shape and count (lesson 00).</summary>
+    public IReadOnlyList<ParameterCount> ParameterCounts() =>
+        named_parameters().Select(p => new ParameterCount(p.name, p.parameter.shape.ToArray(), p.parameter.numel())).ToList();
+
+    /// <summary>Total number of learned values.</summary>
+    public long TotalParameters => parameters().Sum(p => p.numel());
+
+    /// <summary>"784 → 128 → 128 → 10 (ReLU), 118,282 parameters".</summary>
+    public override string ToString()
+    {
+        var sizes = new[] { Inputs }.Concat(Enumerable.Repeat(Shape.Width, Shape.Depth)).Append(Classes);
+        return $"{string.Join(" → ", sizes)} ({Shape.Activation}{(Shape.Residual ? ", residual" : "")}{(Shape.Normalization != Normalization.None ? $", {Shape.Normalization}" : "")}), {TotalParameters:N0} parameters";
+    }
+}
+
+/// <summary>One hidden layer: linear, optional normalization, activation, optional dropout, and
+/// an optional skip connection that adds the layer's input to its output.</summary>
+public sealed class HiddenLayer : Module<Tensor, Tensor>
+{
+    private readonly Linear linear;
+    private readonly Module<Tensor, Tensor>? norm;
+    private readonly Module<Tensor, Tensor> activation;
+    private readonly Dropout? dropout;
+    private readonly bool residual;
+
+    internal HiddenLayer(int inputs, int outputs, Hyperparameters hp, bool residual) : base("Hidden")
+    {
+        linear = Linear(inputs, outputs);
+        norm = hp.Normalization switch
+        {
+            Normalization.BatchNorm => BatchNorm1d(outputs),
+            Normalization.LayerNorm => LayerNorm(new long[] { outputs }),
+            _ => null,
+        };
+        activation = hp.Activation switch
+        {
+            Activation.Tanh => Tanh(),
+            Activation.Sigmoid => Sigmoid(),
+            Activation.GELU => GELU(),
+            _ => ReLU(),
+        };
+        dropout = hp.Dropout > 0 ? Dropout(hp.Dropout) : null;
+        this.residual = residual && inputs == outputs;
+        RegisterComponents();
+    }
+
+    /// <summary>The layer's linear part (its weight is what lesson 04 measures).</summary>
+    public Linear Linear => linear;
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor x)
+    {
+        var h = linear.call(x);
+        if (norm is not null) h = norm.call(h);
+        h = activation.call(h);
+        if (dropout is not null) h = dropout.call(h);
+        return residual ? x + h : h;
+    }
+}
+
+/// <summary>One parameter tensor of a model: its name (e.g. "hidden.0.linear.weight"), shape and
+/// number of values.</summary>
+public sealed record ParameterCount(string Name, long[] Shape, long Count)
+{
+    /// <summary>"hidden.0.linear.weight [128×784]: 100,352".</summary>
+    public override string ToString() => $"{Name} [{string.Join("×", Shape)}]: {Count:N0}";
+}

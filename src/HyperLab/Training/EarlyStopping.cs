@@ -1,0 +1,83 @@
+namespace HyperLab.Training;
+
+/// <summary>A quantity measured after every epoch, chosen by type rather than by string key.</summary>
+public enum Metric
+{
+    /// <summary>Validation loss (lower is better).</summary>
+    ValidationLoss,
+    /// <summary>Validation accuracy (higher is better).</summary>
+    ValidationAccuracy,
+    /// <summary>Training loss (lower is better).</summary>
+    TrainLoss,
+}
+
+/// <summary>
+/// Early stopping (lesson 03), shaped like Keras's callback: watch <see cref="Monitor"/> after
+/// each epoch; stop when it has not improved by more than <see cref="MinDelta"/> for
+/// <see cref="Patience"/> epochs; optionally put back the best epoch's weights. The record is only
+/// configuration: every fit starts with fresh state, so one instance can be reused.
+/// </summary>
+/// <param name="Patience">Epochs without improvement before stopping, at least 1. Default 5.</param>
+/// <param name="Monitor">What to watch. Default <see cref="Metric.ValidationLoss"/>.</param>
+/// <param name="MinDelta">Smallest change that counts as an improvement, at least 0. Default 0.</param>
+/// <param name="RestoreBestWeights">Restore the best epoch's weights (exactly) when the run ends. Default true.</param>
+/// <param name="StartFromEpoch">Epochs to wait before improvement is tracked (a warm-up). Default 0.</param>
+public sealed record EarlyStopping(int Patience = 5, Metric Monitor = Metric.ValidationLoss, double MinDelta = 0,
+    bool RestoreBestWeights = true, int StartFromEpoch = 0)
+{
+    /// <summary>Epochs without improvement before stopping.</summary>
+    public int Patience { get; init; } = Patience >= 1 ? Patience
+        : throw new HyperparameterException(nameof(Patience), Patience, "a whole number of epochs, at least 1", "5");
+
+    /// <summary>Smallest change that counts as an improvement.</summary>
+    public double MinDelta { get; init; } = MinDelta >= 0 ? MinDelta
+        : throw new HyperparameterException(nameof(MinDelta), MinDelta, "0 or more", "0");
+
+    /// <summary>Epochs to wait before improvement is tracked.</summary>
+    public int StartFromEpoch { get; init; } = StartFromEpoch >= 0 ? StartFromEpoch
+        : throw new HyperparameterException(nameof(StartFromEpoch), StartFromEpoch, "0 or more", "0");
+
+    internal bool HigherIsBetter => Monitor == Metric.ValidationAccuracy;
+
+    internal static double Read(EpochRecord e, Metric m) => m switch
+    {
+        Metric.ValidationAccuracy => e.ValidationAccuracy,
+        Metric.TrainLoss => e.TrainLoss,
+        _ => e.ValidationLoss,
+    };
+
+    /// <summary>Starts the per-run state.</summary>
+    public EarlyStoppingTracker Start() => new(this);
+}
+
+/// <summary>The state of <see cref="EarlyStopping"/> during one run: the best epoch so far and
+/// how long since it improved.</summary>
+public sealed class EarlyStoppingTracker(EarlyStopping rule)
+{
+    private double best = double.NaN;
+
+    /// <summary>The best epoch so far (0 before any).</summary>
+    public int BestEpoch { get; private set; }
+
+    /// <summary>Epochs since the last improvement.</summary>
+    public int Wait { get; private set; }
+
+    /// <summary>Records one epoch. Returns whether this epoch is the new best (so its weights are
+    /// worth keeping) and whether the run should stop now.</summary>
+    public (bool IsBest, bool Stop) Observe(EpochRecord epoch)
+    {
+        if (epoch.Epoch <= rule.StartFromEpoch) return (false, false);
+        double v = EarlyStopping.Read(epoch, rule.Monitor);
+        bool improved = BestEpoch == 0 ||
+            (rule.HigherIsBetter ? v > best + rule.MinDelta : v < best - rule.MinDelta);
+        if (improved)
+        {
+            best = v;
+            BestEpoch = epoch.Epoch;
+            Wait = 0;
+            return (true, false);
+        }
+        Wait++;
+        return (false, Wait >= rule.Patience);
+    }
+}

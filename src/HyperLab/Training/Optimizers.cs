@@ -1,0 +1,28 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HyperLab.Training;
+
+/// <summary>Creates TorchSharp's optimizers from <see cref="Hyperparameters"/>.</summary>
+public static class Optimizers
+{
+    /// <summary>The optimizer named by <see cref="Hyperparameters.Optimizer"/>, at
+    /// <see cref="Hyperparameters.LearningRate"/>, with <see cref="Hyperparameters.WeightDecay"/>.</summary>
+    public static optim.Optimizer Create(IEnumerable<Parameter> parameters, Hyperparameters hp) => hp.Optimizer switch
+    {
+        OptimizerKind.Sgd => optim.SGD(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
+        OptimizerKind.Momentum => optim.SGD(parameters, hp.LearningRate, momentum: 0.9, weight_decay: hp.WeightDecay),
+        OptimizerKind.Adam => optim.Adam(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
+        _ => optim.AdamW(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
+    };
+
+    /// <summary>The rate of the optimizer's first parameter group.</summary>
+    public static double RateOf(optim.Optimizer optimizer) => optimizer.ParamGroups.First().LearningRate;
+
+    /// <summary>Sets every parameter group's rate.</summary>
+    public static void SetRate(optim.Optimizer optimizer, double rate)
+    {
+        foreach (var g in optimizer.ParamGroups) g.LearningRate = rate;
+    }
+}
