@@ -1,1 +1,62 @@
-Console.WriteLine("hi");
+using Course.Cli;
+using Course.Doctor;
+using HyperLab.Platform;
+
+namespace Course;
+
+/// <summary>The <c>course</c> command line: <c>run</c> the lessons headless, or <c>doctor</c> the environment.</summary>
+public static class Program
+{
+    /// <summary>How to call <c>run</c>.</summary>
+    public const string RunUsage = "dotnet run --project src/Course -- run [lessons...] [--seed N] [--out DIR] [--quiet]";
+
+    private const string Usage = """
+        Hyperparameters, hands-on: course tool
+
+          run [lessons...] [--seed N] [--out DIR] [--quiet]
+              Run the notebooks in notebooks/ headless, in name order (default: all). A lesson is
+              chosen by the start of its file name (00, 01) or a part of it (batch). --seed sets
+              COURSE_SEED for the lessons; --out is where executed notebooks go (default
+              artifacts/executed); --quiet echoes only claim checks and errors.
+              Exit code 1 if any cell fails.
+
+          doctor
+              Check .NET, libstdc++, TorchSharp, the NuGet cache and Plotly.NET, and say what to fix.
+
+        Example: dotnet run --project src/Course -- run 00 --seed 1
+        """;
+
+    /// <summary>Entry point.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        var log = Console.Out;
+        string command = args.Length > 0 ? args[0] : "help";
+        if (command is "help" or "--help" or "-h" or "-?")
+        {
+            log.WriteLine(Usage);
+            return args.Length > 0 ? 0 : 2;
+        }
+
+        if (command is not ("run" or "doctor"))
+        {
+            log.WriteLine($"Unknown command '{command}'.");
+            log.WriteLine(Usage);
+            return 2;
+        }
+
+        // Before anything can touch torch: TorchSharp loads its native library at the first torch call.
+        log.WriteLine(TorchSharpNativeFix.Apply());
+
+        try
+        {
+            return command == "run"
+                ? await RunCommand.RunAsync(args[1..], log)
+                : await DoctorCommand.RunAsync(log);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            log.WriteLine(e.Message);
+            return 2;
+        }
+    }
+}

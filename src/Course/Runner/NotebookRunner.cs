@@ -27,12 +27,13 @@ public sealed class NotebookRunner
     private const int MaxFirstLineLength = 70;
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
     private static readonly TimeSpan SlowCell = TimeSpan.FromSeconds(2);
+    private static readonly HashSet<string> CSharpNames = new(StringComparer.OrdinalIgnoreCase) { NotebookKernel.CSharp, "c#", "cs" };
 
     /// <summary>The kernels the notebooks may name: C# only.</summary>
     public static KernelInfoCollection KernelInfos() => new()
     {
-        new KernelInfo(NotebookKernel.CSharp, "C#", ["c#", "C#", "cs"]),
-        new KernelInfo("markdown", "Markdown", ["md"]),
+        new Microsoft.DotNet.Interactive.Documents.KernelInfo(NotebookKernel.CSharp, "C#", ["c#", "C#", "cs"]),
+        new Microsoft.DotNet.Interactive.Documents.KernelInfo("markdown", "Markdown", ["md"]),
     };
 
     /// <summary>Runs one notebook to its end or its first failing cell.</summary>
@@ -125,7 +126,7 @@ public sealed class NotebookRunner
         log.Flush();
 
         var clock = Stopwatch.StartNew();
-        if (!kernelNames.Contains(cell.KernelName ?? NotebookKernel.CSharp))
+        if (!CSharpNames.Contains(cell.KernelName ?? NotebookKernel.CSharp))
         {
             log.WriteLine($"    skipped: this runner runs C# cells only, not '{cell.KernelName}'");
             return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, null, Skipped: true);
@@ -158,8 +159,6 @@ public sealed class NotebookRunner
 
         return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, error);
     }
-
-    private static readonly HashSet<string> kernelNames = new(StringComparer.OrdinalIgnoreCase) { NotebookKernel.CSharp, "c#", "cs" };
 
     private static string Write(InteractiveDocument document, KernelInfoCollection kernelInfos, string folder, string name)
     {

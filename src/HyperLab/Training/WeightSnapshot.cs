@@ -28,6 +28,16 @@ public sealed class WeightSnapshot : IDisposable
         foreach (var (name, tensor) in model.state_dict()) tensor.copy_(state[name]);
     }
 
+    /// <summary>For each saved tensor, the largest absolute difference from the model's current
+    /// value (lesson 00: which parameters did training change?).</summary>
+    public IReadOnlyList<(string Name, double LargestChange)> LargestChanges(nn.Module model)
+    {
+        using var scope = NewDisposeScope();
+        return model.state_dict()
+            .Select(kv => (kv.Key, (double)(kv.Value.detach() - state[kv.Key]).abs().max().item<float>()))
+            .ToList();
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Course.Runner;
+
+namespace Course.Cli;
+
+/// <summary>
+/// <c>course run [lessons...] [--seed N] [--out DIR] [--quiet]</c>: runs the lessons headless,
+/// writes them executed to <c>artifacts/executed/</c>, prints a timing table, and exits 1 if any
+/// cell failed.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>Parses the arguments after <c>run</c> and runs the chosen notebooks.</summary>
+    /// <returns>The process exit code: 0 all passed, 1 a cell failed, 2 bad usage.</returns>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter log)
+    {
+        var selectors = new List<string>();
+        int? seed = null;
+        string? outDir = null;
+        bool quiet = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--seed" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int s):
+                    seed = s;
+                    i++;
+                    break;
+                case "--out" when i + 1 < args.Count:
+                    outDir = Path.GetFullPath(args[++i]);
+                    break;
+                case "--quiet":
+                    quiet = true;
+                    break;
+                case var a when a.StartsWith("--", StringComparison.Ordinal):
+                    log.WriteLine($"run: unknown or incomplete option '{a}'. Usage: {Program.RunUsage}");
+                    return 2;
+                default:
+                    selectors.Add(args[i]);
+                    break;
+            }
+        }
+
+        string root = RepoRoot.Find();
+        string notebooks = Path.Combine(root, "notebooks");
+        var chosen = NotebookSelection.Select(notebooks, selectors, out var unmatched);
+        if (unmatched.Count > 0 || chosen.Count == 0)
+        {
+            log.WriteLine(unmatched.Count > 0
+                ? $"run: no notebook in {notebooks} matches: {string.Join(", ", unmatched)}"
+                : $"run: no notebooks found in {notebooks}");
+            return 2;
+        }
+
+        var options = new RunOptions
+        {
+            Seed = seed,
+            OutputDirectory = outDir ?? Path.Combine(root, "artifacts", "executed"),
+            Log = log,
+            EchoOutput = !quiet,
+        };
+        log.WriteLine($"Running {chosen.Count} notebook(s){(seed is null ? "" : $" with COURSE_SEED={seed}")}; executed copies go to {options.OutputDirectory}");
+
+        var runner = new NotebookRunner();
+        var results = new List<NotebookResult>();
+        foreach (string notebook in chosen)
+        {
+            results.Add(await runner.RunAsync(notebook, options));
+        }
+
+        log.WriteLine(TimingTable.Format(results));
+        var failed = results.Where(r => !r.Succeeded).ToList();
+        if (failed.Count == 0)
+        {
+            log.WriteLine($"{Environment.NewLine}All {results.Count} notebook(s) ran without errors.");
+            return 0;
+        }
+
+        log.WriteLine($"{Environment.NewLine}{failed.Count} of {results.Count} notebook(s) FAILED:");
+        foreach (var r in failed)
+        {
+            log.WriteLine($"- {r.FailureText}");
+        }
+
+        return 1;
+    }
+}
