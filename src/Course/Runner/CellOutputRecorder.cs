@@ -10,13 +10,14 @@ namespace Course.Runner;
 /// value, stdout/stderr, errors; a display updated in place replaces its earlier version) and
 /// echoes the plain-text ones to a log as they arrive.
 /// </summary>
-internal sealed class CellOutputRecorder(TextWriter log, bool echo)
+internal sealed class CellOutputRecorder(TextWriter log, bool echo, int executionCount)
 {
     private const string Indent = "    ";
     private const int MaxEchoLines = 12;
 
     private readonly Dictionary<string, int> _displayIndex = new();
     private readonly StringBuilder _pendingEcho = new();
+    private readonly HashSet<string> _echoedValues = new();
 
     /// <summary>The outputs, in the order the cell produced them.</summary>
     public List<InteractiveDocumentOutputElement> Outputs { get; } = new();
@@ -48,7 +49,7 @@ internal sealed class CellOutputRecorder(TextWriter log, bool echo)
                     Display(displayed, new DisplayElement(Data(displayed)));
                     break;
                 case ReturnValueProduced returned:
-                    var element = new ReturnValueElement();
+                    var element = new ReturnValueElement { ExecutionOrder = executionCount };
                     foreach (var (mime, value) in Data(returned))
                     {
                         element.Data[mime] = value;
@@ -91,8 +92,7 @@ internal sealed class CellOutputRecorder(TextWriter log, bool echo)
         }
 
         Failures.Add(message);
-        var stack = failed.Exception?.StackTrace?.Split('\n', StringSplitOptions.TrimEntries) ?? [];
-        Outputs.Add(new ErrorElement(message, failed.Exception?.GetType().Name ?? "Error", stack));
+        Outputs.Add(new ErrorElement(message, failed.Exception?.GetType().Name ?? "Error"));
     }
 
     private void AddText(string text, string stream)
@@ -150,9 +150,9 @@ internal sealed class CellOutputRecorder(TextWriter log, bool echo)
         }
 
         string? text = claim ? VisibleText(e) : PlainText(e);
-        if (text is null)
+        if (text is null || !_echoedValues.Add(text))
         {
-            return;
+            return; // nothing plain to show, or shown already (a claim displayed and also returned)
         }
 
         var lines = text.TrimEnd().Split('\n');

@@ -113,7 +113,7 @@ public sealed class NotebookRunner
             log.WriteLine($"[{name}] {notebookError}");
         }
 
-        string? outputPath = options.OutputDirectory is { } folder ? Write(document, kernelInfos, folder, name) : null;
+        string? outputPath = options.OutputDirectory is { } folder ? Write(document, folder, name) : null;
         return new NotebookResult(path, results, clock.Elapsed, outputPath, notebookError);
     }
 
@@ -137,7 +137,7 @@ public sealed class NotebookRunner
             return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, null);
         }
 
-        var recorder = new CellOutputRecorder(log, options.EchoOutput);
+        var recorder = new CellOutputRecorder(log, options.EchoOutput, number);
         KernelCommandResult result;
         using (kernel.KernelEvents.Subscribe(recorder.OnEvent))
         {
@@ -152,6 +152,7 @@ public sealed class NotebookRunner
         string? error = recorder.Failures.Count > 0
             ? string.Join(Environment.NewLine, recorder.Failures)
             : result.Events.OfType<CommandFailed>().FirstOrDefault()?.Message;
+        error = error is null ? null : ErrorText.WithoutEngineFrames(error);
         if (clock.Elapsed >= SlowCell && error is null)
         {
             log.WriteLine($"    ({clock.Elapsed.TotalSeconds:0.0} s)");
@@ -160,12 +161,11 @@ public sealed class NotebookRunner
         return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, error);
     }
 
-    private static string Write(InteractiveDocument document, KernelInfoCollection kernelInfos, string folder, string name)
+    private static string Write(InteractiveDocument document, string folder, string name)
     {
         Directory.CreateDirectory(folder);
         string path = Path.Combine(Path.GetFullPath(folder), name + ".ipynb");
-        using var stream = File.Create(path);
-        Notebook.Write(document, stream, kernelInfos);
+        File.WriteAllText(path, document.ToJupyterJson() + "\n");
         return path;
     }
 

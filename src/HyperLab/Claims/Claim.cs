@@ -17,14 +17,14 @@ public static class Claim
     /// <param name="holds">Whether the measurement supports it.</param>
     /// <param name="evidence">The numbers, e.g. "η = 1.05 · 2/λ: |w| grew from 1 to 3.2e+09 in 50 steps".</param>
     /// <param name="ifFails">What a failure probably means and what to try; shown only on failure.</param>
-    /// <returns>The passed result (also shown).</returns>
     /// <exception cref="ClaimFailedException">The claim did not hold.</exception>
-    public static ClaimResult Check(string claim, bool holds, string evidence, string? ifFails = null)
+    /// <remarks>Returns nothing, so that a check at the end of a notebook cell is shown once (by
+    /// <see cref="Show"/>), not a second time as the cell's value.</remarks>
+    public static void Check(string claim, bool holds, string evidence, string? ifFails = null)
     {
         var result = new ClaimResult(claim, holds, evidence);
         if (!holds) throw new ClaimFailedException(result, ifFails);
         Show(result);
-        return result;
     }
 }
 

@@ -4,7 +4,7 @@ namespace HyperLab.Data;
 /// Mini-batches as lists of row numbers. One epoch visits every example exactly once: a seeded
 /// permutation of the rows, cut into batches of <c>batchSize</c>; the last batch holds what is left
 /// and may be smaller (ragged). The permutation depends on (seed, epoch), so every epoch has a new
-/// order and a rerun with the same seed replays the same orders. Introduced in lesson 02 (batch size).
+/// order and a rerun with the same seed replays the same orders. Shown in lesson 00's hand-written loop; the subject of lesson 02 (batch size).
 /// </summary>
 public static class Batches
 {

@@ -26,24 +26,38 @@ internal static class DataFormats
     /// <summary>
     /// Builds a data set from IDX image and label files (gzip): images are a 16-byte big-endian header
     /// (2051, n, rows, columns) and n·rows·columns pixel bytes; labels an 8-byte header (2049, n) and n bytes.
-    /// Pixels are scaled to [0, 1].
+    /// Pixels are scaled to [0, 1]. The images are decompressed in 64 KB chunks straight into the float
+    /// array, without a 47 MB intermediate copy.
     /// </summary>
     public static Dataset ReadIdx(string name, byte[] imagesGz, byte[] labelsGz, IReadOnlyList<string> classNames)
     {
-        var images = Gunzip(imagesGz);
         var labelBytes = Gunzip(labelsGz);
-        var header = images.AsSpan();
-        int Header(ReadOnlySpan<byte> bytes, int field) => BinaryPrimitives.ReadInt32BigEndian(bytes[(4 * field)..]);
-        if (Header(header, 0) != ImageMagic || Header(labelBytes, 0) != LabelMagic)
+        using var images = new GZipStream(new MemoryStream(imagesGz), CompressionMode.Decompress);
+        Span<byte> header = stackalloc byte[16];
+        images.ReadExactly(header);
+        int Field(ReadOnlySpan<byte> bytes, int index) => BinaryPrimitives.ReadInt32BigEndian(bytes[(4 * index)..]);
+        if (Field(header, 0) != ImageMagic || Field(labelBytes, 0) != LabelMagic)
             throw new InvalidDataException($"{name}: not an IDX image/label file pair (wrong magic numbers).");
-        int count = Header(header, 1), rows = Header(header, 2), columns = Header(header, 3);
-        if (Header(labelBytes, 1) != count || images.Length != 16 + (long)count * rows * columns || labelBytes.Length != 8 + count)
-            throw new InvalidDataException($"{name}: IDX sizes don't match their headers.");
+        int count = Field(header, 1), rows = Field(header, 2), columns = Field(header, 3);
+        if (Field(labelBytes, 1) != count || labelBytes.Length != 8 + count)
+            throw new InvalidDataException($"{name}: the label file does not match the {count:N0} images.");
 
         var features = new float[(long)count * rows * columns];
-        var pixels = images.AsSpan(16);
-        for (var i = 0; i < features.Length; i++)
-            features[i] = PixelScale[pixels[i]];
+        var chunk = new byte[1 << 16];
+        long done = 0;
+        while (done < features.LongLength)
+        {
+            var read = images.Read(chunk, 0, (int)Math.Min(chunk.Length, features.LongLength - done));
+            if (read == 0)
+                throw new InvalidDataException($"{name}: the image file ends after {done:N0} of {features.LongLength:N0} pixels.");
+            var target = features.AsSpan((int)done, read);
+            for (var i = 0; i < target.Length; i++)
+                target[i] = PixelScale[chunk[i]];
+            done += read;
+        }
+
+        if (images.Read(chunk, 0, 1) != 0)
+            throw new InvalidDataException($"{name}: the image file is longer than its header says.");
         var labels = new long[count];
         for (var i = 0; i < count; i++)
             labels[i] = labelBytes[8 + i];

@@ -138,7 +138,7 @@ public sealed class Dataset
     /// <summary>
     /// A copy whose labels are partly wrong: exactly <c>round(fraction × Count)</c> examples (rounded half
     /// away from zero), chosen at random, each get a different class drawn uniformly from the other
-    /// <c>ClassCount − 1</c> classes. The features are shared, not copied. Used to show how label noise
+    /// <c>ClassCount − 1</c> classes. The features are shared, not copied. Used (lessons 03 and 05) to show how label noise
     /// hurts and how regularization copes with it.
     /// </summary>
     /// <param name="fraction">The fraction of labels to corrupt, in <c>[0, 1]</c>.</param>

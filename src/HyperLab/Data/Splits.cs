@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace HyperLab.Data;
 
 /// <summary>
@@ -11,7 +13,9 @@ public static class Splits
     /// Splits one data set into training, validation and (optionally) test sets. Each set's size is
     /// <c>round(Count × fraction)</c>; the training set gets the rest. Within each set, rows keep their
     /// original order (mini-batches are shuffled later, by <see cref="Batches"/>). The sets are named
-    /// "<c>{name} train</c>", "<c>{name} validation</c>" and "<c>{name} test</c>".
+    /// after <paramref name="data"/> with their role: "Wine" gives "Wine train", "Wine validation" and
+    /// "Wine test"; "Fashion-MNIST train (sample of 10,000)" gives "Fashion-MNIST train (sample of 10,000)"
+    /// and "Fashion-MNIST validation (sample of 10,000)".
     /// </summary>
     /// <param name="data">The examples to split.</param>
     /// <param name="validationFraction">Fraction for validation, in (0, 1); default 0.2.</param>
@@ -42,11 +46,10 @@ public static class Splits
         train.Sort();
         validation.Sort();
         test.Sort();
-        var name = BaseName(data.Name);
         return new DataSplits(
-            data.Select(train, $"{name} train"),
-            data.Select(validation, $"{name} validation"),
-            testFraction > 0 ? data.Select(test, $"{name} test") : null);
+            data.Select(train, RoleName(data.Name, "train")),
+            data.Select(validation, RoleName(data.Name, "validation")),
+            testFraction > 0 ? data.Select(test, RoleName(data.Name, "test")) : null);
     }
 
     /// <summary>
@@ -69,7 +72,14 @@ public static class Splits
         return split with { Test = test };
     }
 
-    /// <summary>"Fashion-MNIST train" → "Fashion-MNIST", so that its validation set is not called "… train validation".</summary>
-    private static string BaseName(string name) =>
-        name.EndsWith(" train", StringComparison.OrdinalIgnoreCase) ? name[..^" train".Length] : name;
+    /// <summary>
+    /// The name of one part: the role replaces a trailing " train" and goes before a trailing
+    /// parenthesis, so "Fashion-MNIST train (sample of 10,000)" gives "Fashion-MNIST validation (sample of 10,000)"
+    /// rather than "… train (sample of 10,000) validation".
+    /// </summary>
+    internal static string RoleName(string name, string role)
+    {
+        var parts = Regex.Match(name, @"^(?<base>.*?)(?: train)?(?<note> \(.*\))?$", RegexOptions.Singleline);
+        return $"{parts.Groups["base"].Value} {role}{parts.Groups["note"].Value}";
+    }
 }

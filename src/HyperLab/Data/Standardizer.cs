@@ -4,7 +4,7 @@ namespace HyperLab.Data;
 /// Feature standardization, <c>(x − mean) / std</c> per column, with the mean and standard deviation
 /// measured on the training set only and then applied unchanged to validation and test data, so that
 /// nothing about those sets leaks into training. Columns that are constant in the training set get a
-/// standard deviation of 1 (they are only centred). Introduced in lesson 00 for the UCI tables.
+/// standard deviation of 1 (they are only centred). Used for the UCI tables, whose raw units differ by orders of magnitude (lesson 04).
 /// </summary>
 /// <example><code>
 /// var splits = Splits.Stratified(CourseData.Wine(), validationFraction: 0.2, seed: 0);

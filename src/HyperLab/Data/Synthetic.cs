@@ -6,7 +6,7 @@ namespace HyperLab.Data;
 /// Small 2-D data sets whose decision boundaries can be drawn: two interleaved moons, spiral arms and
 /// Gaussian blobs. Seeded: the same arguments give the same points. Classes are as equal in size as
 /// <c>count</c> allows (the first classes get one more), rows are shuffled, and noise is Gaussian with
-/// standard deviation <c>noise</c> (or <c>spread</c>) added to both coordinates. Introduced in lesson 04 (depth).
+/// standard deviation <c>noise</c> (or <c>spread</c>) added to both coordinates. Used for decision-boundary pictures (lesson 04, depth) and quick tests.
 /// </summary>
 public static class Synthetic
 {

@@ -18,7 +18,7 @@ public class CourseDataTests
         Assert.Equal(60_000, d.Count);
         Assert.Equal(784, d.FeatureCount);
         Assert.Equal(60_000L * 784, d.Features.LongLength);
-        Assert.Equal([1, 28, 28], d.ImageShape);
+        Assert.Equal([1, 28, 28], d.ImageShape!);
         Assert.Equal(CourseData.FashionMnistClasses, d.ClassNames);
         Assert.Equal(Enumerable.Repeat(6_000, 10), d.ClassCounts());
         Assert.Equal("Fashion-MNIST train: 60,000 examples × 784 features, 10 classes", d.ToString());
@@ -35,7 +35,7 @@ public class CourseDataTests
         var d = CourseData.FashionMnistTest();
         Assert.Equal(10_000, d.Count);
         Assert.Equal(784, d.FeatureCount);
-        Assert.Equal([1, 28, 28], d.ImageShape);
+        Assert.Equal([1, 28, 28], d.ImageShape!);
         Assert.Equal(Enumerable.Repeat(1_000, 10), d.ClassCounts());
         Assert.Equal([9L, 2, 1, 1, 6], d.Labels[..5]);
     }
@@ -70,7 +70,7 @@ public class CourseDataTests
         Assert.Equal((1797, 64), (d.Count, d.FeatureCount));
         Assert.Equal(Enumerable.Range(0, 10).Select(i => i.ToString()), d.ClassNames);
         Assert.Equal([178, 182, 177, 183, 181, 182, 181, 179, 174, 180], d.ClassCounts());
-        Assert.Equal([1, 8, 8], d.ImageShape);
+        Assert.Equal([1, 8, 8], d.ImageShape!);
         Assert.Equal(0f, d.Features.Min());
         Assert.Equal(16f, d.Features.Max());
         Assert.Equal([0f, 0, 5, 13, 9, 1, 0, 0], d.Row(0)[..8].ToArray());
@@ -152,15 +152,16 @@ public class CourseDataTests
         Assert.Throws<DataFileException>(() => CourseData.LoadIris(folder.Path));
     }
 
-    private static Func<string, Dataset> LoaderFor(DataFile file) => file.RelativePath switch
+    private static Func<string, Dataset> LoaderFor(DataFile file)
     {
-        _ when file == CourseData.BreastCancerCsv => CourseData.LoadBreastCancer,
-        _ when file == CourseData.WineCsv => CourseData.LoadWine,
-        _ when file == CourseData.DigitsCsv => CourseData.LoadDigits,
-        _ when file == CourseData.IrisCsv => CourseData.LoadIris,
-        _ when file == CourseData.FashionMnistTrainImages || file == CourseData.FashionMnistTrainLabels => CourseData.LoadFashionMnistTrain,
-        _ => CourseData.LoadFashionMnistTest,
-    };
+        if (file == CourseData.BreastCancerCsv) return CourseData.LoadBreastCancer;
+        if (file == CourseData.WineCsv) return CourseData.LoadWine;
+        if (file == CourseData.DigitsCsv) return CourseData.LoadDigits;
+        if (file == CourseData.IrisCsv) return CourseData.LoadIris;
+        return file == CourseData.FashionMnistTrainImages || file == CourseData.FashionMnistTrainLabels
+            ? CourseData.LoadFashionMnistTrain
+            : CourseData.LoadFashionMnistTest;
+    }
 }
 
 /// <summary>

@@ -25,7 +25,7 @@ public class DatasetTests
         Assert.Equal(2, d.Count);
         Assert.Equal(4, d.FeatureCount);
         Assert.Equal(2, d.ClassCount);
-        Assert.Equal([1, 2, 2], d.ImageShape);
+        Assert.Equal([1, 2, 2], d.ImageShape!);
         Assert.Equal([5f, 6, 7, 8], d.Row(1).ToArray());
         Assert.Equal([1, 1], d.ClassCounts());
         Assert.Equal("Tiny: 2 examples × 4 features, 2 classes", d.ToString());

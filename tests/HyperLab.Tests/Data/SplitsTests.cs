@@ -76,6 +76,18 @@ public class SplitsTests
         Assert.Throws<ArgumentException>(() => Splits.WithTest(pool, Indexed(1, 1, 1), 0.2, 0)); // 3 classes ≠ 2
     }
 
+    [Theory]
+    [InlineData("Wine", "Wine train", "Wine validation", "Wine test")]
+    [InlineData("Fashion-MNIST train", "Fashion-MNIST train", "Fashion-MNIST validation", "Fashion-MNIST test")]
+    [InlineData("Fashion-MNIST train (sample of 1,000)", "Fashion-MNIST train (sample of 1,000)", "Fashion-MNIST validation (sample of 1,000)", "Fashion-MNIST test (sample of 1,000)")]
+    [InlineData("Iris (10% label noise)", "Iris train (10% label noise)", "Iris validation (10% label noise)", "Iris test (10% label noise)")]
+    public void Parts_are_named_after_the_data_and_their_role(string name, string train, string validation, string test)
+    {
+        var data = Indexed(20, 20);
+        var splits = Splits.Stratified(new Dataset(name, data.Features, data.Labels, 1, data.ClassNames), 0.25, 0.25, seed: 0);
+        Assert.Equal((train, validation, test), (splits.Train.Name, splits.Validation.Name, splits.Test!.Name));
+    }
+
     [Fact]
     public void Bad_fractions_are_refused()
     {

@@ -1,0 +1,62 @@
+namespace HyperLab.Finder;
+
+/// <summary>How one suggestion varied over the seeds of a <see cref="FinderSpread"/>.</summary>
+/// <param name="Name">"valley", "steepest" or "minimum/10".</param>
+/// <param name="Rates">The suggestion of each seed that gave one.</param>
+public sealed record SuggestionSpread(string Name, IReadOnlyList<double> Rates)
+{
+    /// <summary>The median on a log scale (for an even count, the geometric mean of the middle two).</summary>
+    public double Median
+    {
+        get
+        {
+            var logs = Rates.Select(r => Math.Log(r)).Order().ToArray();
+            if (logs.Length == 0) return double.NaN;
+            int m = logs.Length / 2;
+            return Math.Exp(logs.Length % 2 == 1 ? logs[m] : (logs[m - 1] + logs[m]) / 2);
+        }
+    }
+
+    /// <summary>The lowest suggestion.</summary>
+    public double Low => Rates.Count == 0 ? double.NaN : Rates.Min();
+
+    /// <summary>The highest suggestion.</summary>
+    public double High => Rates.Count == 0 ? double.NaN : Rates.Max();
+
+    /// <summary>High / Low: 1 means every seed agreed; 3 means the suggestions span a factor of 3.</summary>
+    public double Factor => High / Low;
+
+    /// <summary>"valley: median 2.1e-3, range 1.4e-3 to 3.2e-3 (×2.3 over 3 seeds)".</summary>
+    public override string ToString() =>
+        $"{Name}: median {Hyperparameters.Fmt(Median)}, range {Hyperparameters.Fmt(Low)} to {Hyperparameters.Fmt(High)} (×{Factor:0.0} over {Rates.Count} seeds)";
+}
+
+/// <summary>The range test repeated over several seeds (lesson 01): how far to trust one suggestion.
+/// Plot it with <c>Plot.Finder(spread)</c>.</summary>
+/// <param name="Runs">One test per seed.</param>
+public sealed record FinderSpread(IReadOnlyList<FinderResult> Runs)
+{
+    /// <summary>Valley suggestions over the seeds.</summary>
+    public SuggestionSpread Valley => Of("valley", s => s.Valley);
+
+    /// <summary>Steepest-descent suggestions over the seeds.</summary>
+    public SuggestionSpread Steepest => Of("steepest", s => s.Steepest);
+
+    /// <summary>Minimum/10 suggestions over the seeds.</summary>
+    public SuggestionSpread MinimumOverTen => Of("minimum/10", s => s.MinimumOverTen);
+
+    /// <summary>All three, valley first.</summary>
+    public IReadOnlyList<SuggestionSpread> All => [Valley, Steepest, MinimumOverTen];
+
+    /// <summary>The median valley suggestion: the rate to try first.</summary>
+    public double SuggestedRate => Valley.Median;
+
+    /// <summary>Total wall time of all tests.</summary>
+    public double Seconds => Runs.Sum(r => r.Seconds);
+
+    private SuggestionSpread Of(string name, Func<RateSuggestions, RateSuggestion> pick) =>
+        new(name, Runs.Where(r => r.Suggestions is not null).Select(r => pick(r.Suggestions!).Rate).ToList());
+
+    /// <inheritdoc/>
+    public override string ToString() => $"range test over {Runs.Count} seeds ({Seconds:0.0} s): " + string.Join("; ", All);
+}

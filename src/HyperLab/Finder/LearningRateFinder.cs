@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using HyperLab.Data;
+using HyperLab.Models;
+using HyperLab.Training;
+using static TorchSharp.torch;
+
+namespace HyperLab.Finder;
+
+/// <summary>
+/// The learning-rate finder, or range test (lesson 01; Smith 2017, popularized by fastai): train for
+/// about 100 mini-batches while the rate grows exponentially from 1e-7 to 10, smooth the loss, stop
+/// once it blows up, and read a good rate off the curve (<see cref="Suggestions"/>). It costs about
+/// 100 training steps plus a restore.
+/// <para>Three common complaints about range-test tools, and what this one does about them:</para>
+/// <list type="bullet">
+/// <item><b>"The suggestion changes every run."</b> It depends on the initial weights and the
+/// mini-batches. Here both come from <see cref="Hyperparameters.Seed"/>, so the same seed gives the
+/// same curve and suggestion; <see cref="Spread"/> repeats the test over several seeds and reports the
+/// median and the range of each suggestion, which is the honest answer to "how sure is this?".</item>
+/// <item><b>"The finder leaves my model trained."</b> The weights, buffers, gradients, train/eval flag
+/// and torch's random state are saved before the test and restored bit for bit after it; the test
+/// runs on its own fresh optimizer (of the kind in <see cref="Hyperparameters.Optimizer"/>), so no
+/// optimizer of yours is ever touched (its momentum and Adam moments stay as they were).</item>
+/// <item><b>"The steepest point is fooled by early spikes."</b> Suggestions are read from the
+/// bias-corrected smoothed curve with the first 10 and last 5 points skipped, and "steepest" is only
+/// searched before the curve's minimum (<see cref="Suggestions.Steepest"/>); valley, the default,
+/// looks at the whole descent rather than one slope.</item>
+/// </list>
+/// Not applied during the test: augmentation and the L1 penalty (weight decay is, through the optimizer).
+/// </summary>
+public static class LearningRateFinder
+{
+    /// <summary>Runs the test on a fresh network built from <paramref name="hp"/> (seeded by
+    /// <see cref="Hyperparameters.Seed"/>), then frees it.</summary>
+    /// <param name="hp">Network shape, optimizer, weight decay, batch size and seed.</param>
+    /// <param name="data">Its training set supplies the mini-batches.</param>
+    /// <param name="settings">Range, steps, smoothing, stop rule; default <c>new FinderSettings()</c>.</param>
+    /// <param name="label">Legend text; default "seed N".</param>
+    public static FinderResult Run(Hyperparameters hp, DataSplits data, FinderSettings? settings = null, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var model = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp);
+        return Run(model, hp, data, settings, label);
+    }
+
+    /// <summary>Runs the test on <paramref name="model"/> and restores it exactly afterwards.</summary>
+    /// <param name="model">Any classifier; its state is the same before and after, bit for bit.</param>
+    /// <param name="hp">Optimizer, weight decay, batch size and seed (for the mini-batch order).</param>
+    /// <param name="data">Its training set supplies the mini-batches.</param>
+    /// <param name="settings">Range, steps, smoothing, stop rule; default <c>new FinderSettings()</c>.</param>
+    /// <param name="label">Legend text; default "seed N".</param>
+    public static FinderResult Run(nn.Module<Tensor, Tensor> model, Hyperparameters hp, DataSplits data, FinderSettings? settings = null, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(hp);
+        ArgumentNullException.ThrowIfNull(data);
+        settings ??= new FinderSettings();
+        if (settings.EndRate <= settings.StartRate)
+            throw new ArgumentException($"EndRate ({settings.EndRate}) must be above StartRate ({settings.StartRate}).", nameof(settings));
+        var clock = Stopwatch.StartNew();
+        var rates = new List<double>();
+        var losses = new List<double>();
+        var stop = FinderStop.ReachedEndRate;
+
+        using var fitScope = NewDisposeScope();
+        using var restorePoint = new RestorePoint(model);
+        var (xTrain, yTrain) = data.Train.ToTensors();
+        using var optimizer = Optimizers.Create(model.parameters(), hp with { LearningRate = settings.StartRate });
+        model.train();
+        try
+        {
+            double best = double.PositiveInfinity, avg = 0, power = 1;
+            using var batches = Endless(data.Train.Count, hp.BatchSize, hp.Seed).GetEnumerator();
+            for (int i = 0; i < settings.Steps; i++)
+            {
+                using var scope = NewDisposeScope();
+                batches.MoveNext();
+                var index = tensor(batches.Current.Select(r => (long)r).ToArray());
+                double rate = settings.RateAt(i);
+                Optimizers.SetRate(optimizer, rate);
+
+                var loss = nn.functional.cross_entropy(model.call(xTrain.index_select(0, index)), yTrain.index_select(0, index));
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+
+                double value = loss.item<float>();
+                rates.Add(rate);
+                losses.Add(value);
+                if (!double.IsFinite(value)) { stop = FinderStop.NotFinite; break; }
+                avg = settings.Smoothing * avg + (1 - settings.Smoothing) * value;   // same as Smoothing.BiasCorrected
+                power *= settings.Smoothing;
+                double smoothed = avg / (1 - power);
+                best = Math.Min(best, smoothed);
+                if (i > 0 && smoothed > settings.StopFactor * best) { stop = FinderStop.LossExploded; break; }
+            }
+        }
+        finally
+        {
+            restorePoint.Restore();
+        }
+        var smooth = Smoothing.BiasCorrected(losses, settings.Smoothing);
+        return new FinderResult(label ?? $"seed {hp.Seed}", hp, settings, rates, losses, smooth, stop, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Repeats the test once per seed, each time on a fresh network and mini-batch order from that
+    /// seed, and summarizes how much each suggestion moves (lesson 01: the band on the finder chart).
+    /// </summary>
+    /// <param name="hp">Everything but the seed.</param>
+    /// <param name="data">Its training set supplies the mini-batches.</param>
+    /// <param name="seeds">At least one seed; the lesson uses three.</param>
+    /// <param name="settings">Range, steps, smoothing, stop rule; default <c>new FinderSettings()</c>.</param>
+    public static FinderSpread Spread(Hyperparameters hp, DataSplits data, IEnumerable<int> seeds, FinderSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        var runs = seeds.Select(s => Run(hp with { Seed = s }, data, settings)).ToList();
+        if (runs.Count == 0) throw new ArgumentException("Give at least one seed.", nameof(seeds));
+        return new FinderSpread(runs);
+    }
+
+    /// <summary>Mini-batches epoch after epoch (the order of <see cref="Batches.ForEpoch"/>), as long as asked.</summary>
+    private static IEnumerable<int[]> Endless(int count, int batchSize, int seed)
+    {
+        for (int epoch = 1; ; epoch++)
+            foreach (var batch in Batches.ForEpoch(count, batchSize, seed, epoch))
+                yield return batch;
+    }
+}

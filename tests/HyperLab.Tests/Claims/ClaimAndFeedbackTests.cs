@@ -1,0 +1,57 @@
+using HyperLab.Claims;
+using HyperLab.Exercises;
+
+namespace HyperLab.Tests.Claims;
+
+[Collection("Console output")]   // Claim.Show and Feedback.Show are process-wide
+public class ClaimAndFeedbackTests
+{
+    [Fact]
+    public void A_failed_claim_throws_with_claim_evidence_and_advice()
+    {
+        var e = Assert.Throws<ClaimFailedException>(() =>
+            Claim.Check("the rate diverges", false, "loss stayed at 0.3", ifFails: "try a larger rate"));
+        Assert.Contains("✗ the rate diverges: loss stayed at 0.3", e.Message);
+        Assert.Contains("try a larger rate", e.Message);
+        Assert.False(e.Result.Holds);
+    }
+
+    [Fact]
+    public void A_passed_claim_is_shown_once_with_a_tick()
+    {
+        var shown = new List<ClaimResult>();
+        var previous = Claim.Show;
+        Claim.Show = shown.Add;
+        try { Claim.Check("loss falls", true, "2.3 → 0.4"); }
+        finally { Claim.Show = previous; }
+        var r = Assert.Single(shown);
+        Assert.Equal("✓ loss falls: 2.3 → 0.4", r.ToString());
+    }
+
+    [Theory]
+    [InlineData(1e-3, 1e-3, true)]
+    [InlineData(2.9e-3, 1e-3, true)]
+    [InlineData(3.1e-3, 1e-3, false)]
+    [InlineData(0.34e-3, 1e-3, true)]
+    [InlineData(0.3e-3, 1e-3, false)]
+    [InlineData(-1, 1e-3, false)]
+    [InlineData(double.NaN, 1e-3, false)]
+    public void Feedback_within_a_factor_never_throws_and_judges_on_a_log_scale(double yours, double reference, bool correct)
+    {
+        var shown = new List<FeedbackResult>();
+        var previous = Feedback.Show;
+        Feedback.Show = shown.Add;
+        try { Feedback.WithinFactor("rate", yours, reference); }
+        finally { Feedback.Show = previous; }
+        Assert.Equal(correct, Assert.Single(shown).Correct);
+    }
+
+    [Fact]
+    public void Feedback_survives_a_failing_display()
+    {
+        var previous = Feedback.Show;
+        Feedback.Show = _ => throw new InvalidOperationException("no display");
+        try { Feedback.On(false, "yes", "not yet"); }
+        finally { Feedback.Show = previous; }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Buffers.Binary;
+using HyperLab.Platform;
+
+namespace HyperLab.Tests.Platform;
+
+public class ElfVersionPatcherTests
+{
+    private const string Version = TorchSharpNativeFix.RequiredVersion;
+
+    [Fact]
+    public void Marking_GLIBCXX_3_4_32_weak_changes_only_its_two_byte_flags_field()
+    {
+        if (RealLibrary.Bytes() is not { } original)
+        {
+            return; // TorchSharp 0.107.0 is not in the NuGet cache: nothing to test against
+        }
+
+        byte[] patched = (byte[])original.Clone();
+        var patch = ElfVersionPatcher.MarkWeak(patched, Version);
+
+        Assert.Equal(ElfPatchOutcome.Patched, patch.Outcome);
+        ushort flags = BinaryPrimitives.ReadUInt16LittleEndian(patched.AsSpan(patch.FlagsOffset, 2));
+        Assert.Equal(ElfVersionPatcher.VersionFlagWeak, flags & ElfVersionPatcher.VersionFlagWeak);
+        var differing = Enumerable.Range(0, original.Length).Where(i => original[i] != patched[i]).ToList();
+        Assert.InRange(differing.Count, 1, 2);
+        Assert.All(differing, i => Assert.InRange(i, patch.FlagsOffset, patch.FlagsOffset + 1));
+        Assert.Equal(original.Length, patched.Length);
+    }
+
+    [Fact]
+    public void A_second_run_changes_nothing()
+    {
+        if (RealLibrary.Bytes() is not { } bytes)
+        {
+            return;
+        }
+
+        ElfVersionPatcher.MarkWeak(bytes, Version);
+        byte[] once = (byte[])bytes.Clone();
+
+        var second = ElfVersionPatcher.MarkWeak(bytes, Version);
+
+        Assert.Equal(ElfPatchOutcome.AlreadyWeak, second.Outcome);
+        Assert.Equal(once, bytes);
+    }
+
+    [Fact]
+    public void A_version_the_library_does_not_ask_for_is_left_alone()
+    {
+        if (RealLibrary.Bytes() is not { } bytes)
+        {
+            return;
+        }
+
+        byte[] before = (byte[])bytes.Clone();
+        var patch = ElfVersionPatcher.MarkWeak(bytes, "GLIBCXX_9.9.99");
+
+        Assert.Equal(ElfPatchOutcome.VersionNotReferenced, patch.Outcome);
+        Assert.Equal(before, bytes);
+    }
+
+    [Fact]
+    public void The_soname_of_the_real_library_is_read()
+    {
+        if (RealLibrary.Bytes() is not { } bytes)
+        {
+            return;
+        }
+
+        Assert.Equal("libLibTorchSharp.so", ElfVersionPatcher.ReadSoname(bytes));
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_ELF_are_rejected_with_a_clear_error()
+    {
+        byte[] text = "#!/bin/sh\necho this is not a shared library\n"u8.ToArray();
+
+        var error = Assert.Throws<InvalidDataException>(() => ElfVersionPatcher.MarkWeak(text, Version));
+
+        Assert.Contains("not an ELF file", error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_ELF_file_is_rejected_not_misread()
+    {
+        if (RealLibrary.Bytes() is not { } bytes)
+        {
+            return;
+        }
+
+        byte[] header = bytes[..64];
+
+        var error = Assert.Throws<InvalidDataException>(() => ElfVersionPatcher.MarkWeak(header, Version));
+
+        Assert.Contains("corrupt ELF", error.Message);
+    }
+}

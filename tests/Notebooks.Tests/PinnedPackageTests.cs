@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Notebooks.Tests;
+
+/// <summary>Every <c>#r "nuget: ..."</c> in a notebook pins the version that Directory.Packages.props pins.</summary>
+public partial class PinnedPackageTests
+{
+    [Fact]
+    public void Every_nuget_reference_in_the_notebooks_uses_the_central_package_version()
+    {
+        var pinned = CentralVersions(Path.Combine(LessonNotebooks.Root, "Directory.Packages.props"));
+        var problems = new List<string>();
+        int checkedReferences = 0;
+
+        foreach (string notebook in LessonNotebooks.Paths)
+        {
+            foreach (var (cell, line) in CodeLines(notebook).Where(x => NuGetDirective().IsMatch(x.Line)))
+            {
+                checkedReferences++;
+                string where = $"{Path.GetFileName(notebook)} cell {cell}: {line.Trim()}";
+                var match = PinnedReference().Match(line);
+                if (!match.Success)
+                {
+                    problems.Add($"{where}: no version (write #r \"nuget: NAME, VERSION\")");
+                    continue;
+                }
+
+                string name = match.Groups["name"].Value.Trim();
+                string version = match.Groups["version"].Value.Trim();
+                if (!pinned.TryGetValue(name, out string? expected))
+                {
+                    problems.Add($"{where}: {name} is not in Directory.Packages.props");
+                }
+                else if (version != expected)
+                {
+                    problems.Add($"{where}: version {version}, but Directory.Packages.props pins {expected}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.True(LessonNotebooks.Paths.Count == 0 || checkedReferences > 0, "the notebooks reference no NuGet package: is the check looking in the right place?");
+    }
+
+    /// <summary>Package id (case-insensitive) to version, from the central package file.</summary>
+    internal static Dictionary<string, string> CentralVersions(string propsPath) =>
+        XDocument.Load(propsPath).Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Each line of each code cell, with the cell's 1-based number among all cells.</summary>
+    internal static IEnumerable<(int Cell, string Line)> CodeLines(string notebookPath)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(notebookPath));
+        int number = 0;
+        foreach (var cell in doc.RootElement.GetProperty("cells").EnumerateArray())
+        {
+            number++;
+            if (cell.GetProperty("cell_type").GetString() != "code")
+            {
+                continue;
+            }
+
+            var source = cell.GetProperty("source");
+            string text = source.ValueKind == JsonValueKind.Array
+                ? string.Concat(source.EnumerateArray().Select(s => s.GetString()))
+                : source.GetString() ?? "";
+            foreach (string line in text.Split('\n'))
+            {
+                yield return (number, line);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_directive_patterns_accept_pinned_and_flag_unpinned_references()
+    {
+        Assert.Matches(PinnedReference(), "#r \"nuget: TorchSharp-cpu, 0.107.0\"");
+        Assert.Matches(PinnedReference(), "  #r \"nuget:Plotly.NET,6.0.0\"  // charts");
+        Assert.Matches(NuGetDirective(), "#r \"nuget: Plotly.NET\"");
+        Assert.DoesNotMatch(PinnedReference(), "#r \"nuget: Plotly.NET\"");
+        Assert.DoesNotMatch(PinnedReference(), "#r \"nuget: Plotly.NET, \"");
+        Assert.DoesNotMatch(NuGetDirective(), "#r \"../artifacts/lib/HyperLab.dll\"");
+    }
+
+    [GeneratedRegex(@"^\s*#r\s+""nuget:", RegexOptions.IgnoreCase)]
+    private static partial Regex NuGetDirective();
+
+    [GeneratedRegex(@"^\s*#r\s+""nuget:\s*(?<name>[^,""\s]+)\s*,\s*(?<version>[^,""\s]+)\s*""", RegexOptions.IgnoreCase)]
+    private static partial Regex PinnedReference();
+}
