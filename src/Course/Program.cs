@@ -1,3 +1,4 @@
+using Course.Benchmarks;
 using Course.Cli;
 using Course.Doctor;
 using HyperLab.Platform;
@@ -23,6 +24,11 @@ public static class Program
           doctor
               Check .NET, libstdc++, TorchSharp, the NuGet cache and Plotly.NET, and say what to fix.
 
+          bench [--rounds N]
+              Time the library's training loop against a minimal hand-written TorchSharp loop
+              (784-256-128-10 MLP, all of Fashion-MNIST, batch 128), alternating N rounds (default 3),
+              and report the ratio and the fraction of measured matmul throughput. Use -c Release.
+
         Example: dotnet run --project src/Course -- run 00 --seed 1
         """;
 
@@ -37,7 +43,7 @@ public static class Program
             return args.Length > 0 ? 0 : 2;
         }
 
-        if (command is not ("run" or "doctor"))
+        if (command is not ("run" or "doctor" or "bench"))
         {
             log.WriteLine($"Unknown command '{command}'.");
             log.WriteLine(Usage);
@@ -49,14 +55,23 @@ public static class Program
 
         try
         {
-            return command == "run"
-                ? await RunCommand.RunAsync(args[1..], log)
-                : await DoctorCommand.RunAsync(log);
+            return command switch
+            {
+                "run" => await RunCommand.RunAsync(args[1..], log),
+                "bench" => TrainingLoopBenchmark.Run(Rounds(args[1..]), log),
+                _ => await DoctorCommand.RunAsync(log),
+            };
         }
         catch (DirectoryNotFoundException e)
         {
             log.WriteLine(e.Message);
             return 2;
         }
+    }
+
+    private static int Rounds(string[] args)
+    {
+        int i = Array.IndexOf(args, "--rounds");
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out int n) && n > 0 ? n : 3;
     }
 }

@@ -20,7 +20,9 @@ public class CliTests
 
             Assert.Equal(["00-parameters", "01-learning-rate", "02-batch-size", "10-tuning"], Names(NotebookSelection.Select(folder, [], out _)));
             Assert.Equal(["00-parameters"], Names(NotebookSelection.Select(folder, ["00"], out _)));
-            Assert.Equal(["01-learning-rate", "10-tuning"], Names(NotebookSelection.Select(folder, ["1"], out _)));
+            Assert.Equal(["01-learning-rate"], Names(NotebookSelection.Select(folder, ["1"], out _)));
+            Assert.Equal(["10-tuning"], Names(NotebookSelection.Select(folder, ["10"], out _)));
+            Assert.Equal(["01-learning-rate"], Names(NotebookSelection.Select(folder, ["01-learn"], out _)));
             Assert.Equal(["00-parameters", "02-batch-size"], Names(NotebookSelection.Select(folder, ["batch", "00"], out _)));
             Assert.Empty(NotebookSelection.Select(folder, ["99"], out var unmatched));
             Assert.Equal(["99"], unmatched);

@@ -11,10 +11,39 @@ public partial class PinnedPackageTests
     public void Every_nuget_reference_in_the_notebooks_uses_the_central_package_version()
     {
         var pinned = CentralVersions(Path.Combine(LessonNotebooks.Root, "Directory.Packages.props"));
-        var problems = new List<string>();
-        int checkedReferences = 0;
 
-        foreach (string notebook in LessonNotebooks.Paths)
+        var problems = Problems(LessonNotebooks.Paths, pinned, out int checkedReferences);
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.True(LessonNotebooks.Paths.Count == 0 || checkedReferences > 0, "the notebooks reference no NuGet package: is the check looking in the right place?");
+    }
+
+    [Fact]
+    public void Wrong_missing_and_unknown_versions_are_each_reported()
+    {
+        using var notebook = new TempNotebook("pins",
+            "#r \"nuget: TorchSharp-cpu, 0.107.0\"\n#r \"nuget: Plotly.NET, 5.1.0\"",
+            "#r \"nuget: Plotly.NET.CSharp\"\n#r \"nuget: Newtonsoft.Json, 13.0.3\"");
+        var pinned = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["TorchSharp-cpu"] = "0.107.0", ["Plotly.NET"] = "6.0.0", ["Plotly.NET.CSharp"] = "0.14.0",
+        };
+
+        var problems = Problems([notebook.Path], pinned, out int checkedReferences);
+
+        Assert.Equal(4, checkedReferences);
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains("cell 2") && p.Contains("version 5.1.0, but Directory.Packages.props pins 6.0.0"));
+        Assert.Contains(problems, p => p.Contains("cell 3") && p.Contains("Plotly.NET.CSharp") && p.Contains("no version"));
+        Assert.Contains(problems, p => p.Contains("Newtonsoft.Json is not in Directory.Packages.props"));
+    }
+
+    /// <summary>Every <c>#r "nuget:"</c> line of the notebooks that lacks a version or differs from <paramref name="pinned"/>.</summary>
+    internal static List<string> Problems(IEnumerable<string> notebooks, IReadOnlyDictionary<string, string> pinned, out int checkedReferences)
+    {
+        var problems = new List<string>();
+        checkedReferences = 0;
+        foreach (string notebook in notebooks)
         {
             foreach (var (cell, line) in CodeLines(notebook).Where(x => NuGetDirective().IsMatch(x.Line)))
             {
@@ -27,8 +56,8 @@ public partial class PinnedPackageTests
                     continue;
                 }
 
-                string name = match.Groups["name"].Value.Trim();
-                string version = match.Groups["version"].Value.Trim();
+                string name = match.Groups["name"].Value;
+                string version = match.Groups["version"].Value;
                 if (!pinned.TryGetValue(name, out string? expected))
                 {
                     problems.Add($"{where}: {name} is not in Directory.Packages.props");
@@ -40,8 +69,7 @@ public partial class PinnedPackageTests
             }
         }
 
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-        Assert.True(LessonNotebooks.Paths.Count == 0 || checkedReferences > 0, "the notebooks reference no NuGet package: is the check looking in the right place?");
+        return problems;
     }
 
     /// <summary>Package id (case-insensitive) to version, from the central package file.</summary>

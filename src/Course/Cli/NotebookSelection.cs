@@ -10,9 +10,10 @@ public static class NotebookSelection
             : [];
 
     /// <summary>
-    /// The notebooks matching any selector, in file-name order: a selector matches a file whose
-    /// name starts with it (<c>00</c>, <c>01-learning</c>) or contains it (<c>batch</c>);
-    /// no selectors means all. A selector that matches nothing is returned in <paramref name="unmatched"/>.
+    /// The notebooks matching any selector, in file-name order: a number matches the lesson with
+    /// that number (<c>1</c> and <c>01</c> both pick <c>01-*.ipynb</c>); otherwise a selector matches
+    /// files whose name starts with it (<c>01-learning</c>), else those that contain it (<c>batch</c>).
+    /// No selectors means all. A selector that matches nothing is returned in <paramref name="unmatched"/>.
     /// </summary>
     public static IReadOnlyList<string> Select(string notebooksFolder, IReadOnlyCollection<string> selectors, out IReadOnlyList<string> unmatched)
     {
@@ -28,10 +29,19 @@ public static class NotebookSelection
         foreach (string selector in selectors)
         {
             string key = Path.GetFileNameWithoutExtension(selector);
-            var byPrefix = all.Where(p => Path.GetFileName(p).StartsWith(key, StringComparison.OrdinalIgnoreCase)).ToList();
-            var matches = byPrefix.Count > 0
-                ? byPrefix
-                : all.Where(p => Path.GetFileName(p).Contains(key, StringComparison.OrdinalIgnoreCase)).ToList();
+            var matches = key.All(char.IsAsciiDigit) && key.Length > 0
+                ? all.Where(p => LessonNumber(p) is { } n && n == int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)).ToList()
+                : [];
+            if (matches.Count == 0)
+            {
+                matches = all.Where(p => Path.GetFileName(p).StartsWith(key, StringComparison.OrdinalIgnoreCase)).ToList();
+            }
+
+            if (matches.Count == 0)
+            {
+                matches = all.Where(p => Path.GetFileName(p).Contains(key, StringComparison.OrdinalIgnoreCase)).ToList();
+            }
+
             if (matches.Count == 0)
             {
                 missing.Add(selector);
@@ -42,5 +52,11 @@ public static class NotebookSelection
 
         unmatched = missing;
         return all.Where(chosen.Contains).ToList();
+    }
+
+    private static int? LessonNumber(string path)
+    {
+        string digits = new(Path.GetFileName(path).TakeWhile(char.IsAsciiDigit).ToArray());
+        return digits.Length is > 0 and < 9 ? int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 }

@@ -79,7 +79,12 @@ public static class RunCommand
         log.WriteLine($"{Environment.NewLine}{failed.Count} of {results.Count} notebook(s) FAILED:");
         foreach (var r in failed)
         {
-            log.WriteLine($"- {r.FailureText}");
+            var lines = r.FailureText!.Replace("\r\n", "\n").Split('\n');
+            log.WriteLine($"- {lines[0]}");
+            foreach (string line in lines.Skip(1))
+            {
+                log.WriteLine($"    {line}");
+            }
         }
 
         return 1;

@@ -22,8 +22,8 @@ internal sealed class CellOutputRecorder(TextWriter log, bool echo, int executio
     /// <summary>The outputs, in the order the cell produced them.</summary>
     public List<InteractiveDocumentOutputElement> Outputs { get; } = new();
 
-    /// <summary>Every event seen, for the runner's own checks.</summary>
-    public List<KernelEvent> Events { get; } = new();
+    /// <summary>The packages that <c>#r "nuget:"</c> added in this cell (their kernel extensions load next).</summary>
+    public List<PackageAdded> PackagesAdded { get; } = new();
 
     /// <summary>The failure messages reported for this cell, without repeats.</summary>
     public List<string> Failures { get; } = new();
@@ -33,9 +33,11 @@ internal sealed class CellOutputRecorder(TextWriter log, bool echo, int executio
     {
         lock (Outputs)
         {
-            Events.Add(e);
             switch (e)
             {
+                case PackageAdded added:
+                    PackagesAdded.Add(added);
+                    break;
                 case StandardOutputValueProduced stdout:
                     AddText(PlainText(stdout) ?? "", "stdout");
                     break;

@@ -41,15 +41,15 @@ public static class NotebookKernel
     }
 
     /// <summary>
-    /// Loads the kernel extensions shipped by packages that <paramref name="events"/> report as
-    /// added (<see cref="PackageAdded"/>), once per package folder.
+    /// Loads the kernel extensions shipped in <c>interactive-extensions/dotnet</c> by the packages
+    /// that <c>#r "nuget:"</c> added, once per package folder (<paramref name="packagesSeen"/>).
     /// </summary>
     /// <returns>The assemblies whose extensions were loaded.</returns>
     public static async Task<IReadOnlyList<string>> LoadPackageExtensionsAsync(
-        IEnumerable<KernelEvent> events, Kernel kernel, ISet<string> packagesSeen)
+        IEnumerable<PackageAdded> added, Kernel kernel, ISet<string> packagesSeen)
     {
         var loaded = new List<string>();
-        foreach (var root in events.OfType<PackageAdded>().Select(e => e.PackageReference.PackageRoot).OfType<string>())
+        foreach (var root in added.Select(e => e.PackageReference.PackageRoot).OfType<string>())
         {
             var folder = Path.Combine(root, "interactive-extensions", "dotnet");
             if (!packagesSeen.Add(root) || !Directory.Exists(folder))

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using HyperLab.Platform;
-using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
-using Microsoft.DotNet.Interactive.Events;
 
 namespace Course.Runner;
 
@@ -24,16 +21,13 @@ public sealed class NotebookRunner
     /// <summary>The environment variable that carries <see cref="RunOptions.Seed"/> to the lessons.</summary>
     public const string SeedVariable = "COURSE_SEED";
 
-    private const int MaxFirstLineLength = 70;
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-    private static readonly TimeSpan SlowCell = TimeSpan.FromSeconds(2);
-    private static readonly HashSet<string> CSharpNames = new(StringComparer.OrdinalIgnoreCase) { NotebookKernel.CSharp, "c#", "cs" };
 
     /// <summary>The kernels the notebooks may name: C# only.</summary>
     public static KernelInfoCollection KernelInfos() => new()
     {
-        new Microsoft.DotNet.Interactive.Documents.KernelInfo(NotebookKernel.CSharp, "C#", ["c#", "C#", "cs"]),
-        new Microsoft.DotNet.Interactive.Documents.KernelInfo("markdown", "Markdown", ["md"]),
+        new KernelInfo(NotebookKernel.CSharp, "C#", ["c#", "C#", "cs"]),
+        new KernelInfo("markdown", "Markdown", ["md"]),
     };
 
     /// <summary>Runs one notebook to its end or its first failing cell.</summary>
@@ -92,12 +86,11 @@ public sealed class NotebookRunner
         string? notebookError = null;
         try
         {
-            using var kernel = await NotebookKernel.CreateAsync();
-            var packagesSeen = new HashSet<string>();
+            using var session = await NotebookSession.StartAsync(name, options, log);
             for (int i = 0; i < codeCells.Count; i++)
             {
                 var cell = codeCells[i];
-                var result = await RunCellAsync(kernel, cell, i + 1, codeCells.Count, allCells.IndexOf(cell) + 1, name, options, log, packagesSeen, cancellationToken);
+                var result = await session.RunCellAsync(cell, i + 1, codeCells.Count, allCells.IndexOf(cell) + 1, cancellationToken);
                 results.Add(result);
                 if (!result.Succeeded)
                 {
@@ -117,50 +110,6 @@ public sealed class NotebookRunner
         return new NotebookResult(path, results, clock.Elapsed, outputPath, notebookError);
     }
 
-    private static async Task<CellResult> RunCellAsync(
-        CompositeKernel kernel, InteractiveDocumentElement cell, int number, int count, int fileNumber, string name,
-        RunOptions options, TextWriter log, ISet<string> packagesSeen, CancellationToken cancellationToken)
-    {
-        string firstLine = CellResult.FirstLineOf(cell.Contents);
-        log.WriteLine($"[{name}] cell {number}/{count}  {Shorten(firstLine)}");
-        log.Flush();
-
-        var clock = Stopwatch.StartNew();
-        if (!CSharpNames.Contains(cell.KernelName ?? NotebookKernel.CSharp))
-        {
-            log.WriteLine($"    skipped: this runner runs C# cells only, not '{cell.KernelName}'");
-            return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, null, Skipped: true);
-        }
-
-        if (string.IsNullOrWhiteSpace(cell.Contents))
-        {
-            return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, null);
-        }
-
-        var recorder = new CellOutputRecorder(log, options.EchoOutput, number);
-        KernelCommandResult result;
-        using (kernel.KernelEvents.Subscribe(recorder.OnEvent))
-        {
-            result = await kernel.SendAsync(new SubmitCode(cell.Contents, NotebookKernel.CSharp), cancellationToken);
-        }
-
-        recorder.Flush();
-        cell.ExecutionOrder = number;
-        cell.Outputs.AddRange(recorder.Outputs);
-        await NotebookKernel.LoadPackageExtensionsAsync(recorder.Events, kernel, packagesSeen);
-
-        string? error = recorder.Failures.Count > 0
-            ? string.Join(Environment.NewLine, recorder.Failures)
-            : result.Events.OfType<CommandFailed>().FirstOrDefault()?.Message;
-        error = error is null ? null : ErrorText.WithoutEngineFrames(error);
-        if (clock.Elapsed >= SlowCell && error is null)
-        {
-            log.WriteLine($"    ({clock.Elapsed.TotalSeconds:0.0} s)");
-        }
-
-        return new CellResult(number, count, fileNumber, firstLine, clock.Elapsed, error);
-    }
-
     private static string Write(InteractiveDocument document, string folder, string name)
     {
         Directory.CreateDirectory(folder);
@@ -168,9 +117,6 @@ public sealed class NotebookRunner
         File.WriteAllText(path, document.ToJupyterJson() + "\n");
         return path;
     }
-
-    private static string Shorten(string line) =>
-        line.Length <= MaxFirstLineLength ? line : line[..(MaxFirstLineLength - 3)] + "...";
 
     private static string Indent(string text) =>
         string.Join(Environment.NewLine, text.Split('\n').Select(l => "    " + l.TrimEnd('\r')));
