@@ -17,6 +17,7 @@ public static class Formatters
     public static void Register()
     {
         if (Interlocked.Exchange(ref registered, 1) == 1) return;
+        Formatter.Register<HtmlFragment>(f => f.Html, "text/html");
         Formatter.Register<ClaimResult>(r => Line(r.Holds ? "#1a7f37" : "#cf222e", r.ToString()), "text/html");
         Formatter.Register<FeedbackResult>(r => Line(r.Correct ? "#1a7f37" : "#9a6700", r.ToString()), "text/html");
         Formatter.Register<History>(HistoryHtml, "text/html");
@@ -58,4 +59,13 @@ public static class Formatters
         $"<div style=\"color:{color};font-family:monospace;white-space:pre-wrap\">{E(text)}</div>";
 
     internal static string E(string s) => WebUtility.HtmlEncode(s);
+}
+
+/// <summary>Ready-made HTML (live progress), shown as is. A type of our own, so that the kernel's
+/// formatter for it is ours whatever HTML types the kernel itself knows.</summary>
+/// <param name="Html">The markup.</param>
+public sealed record HtmlFragment(string Html)
+{
+    /// <inheritdoc/>
+    public override string ToString() => Html;
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HyperLab.Training;
-using Microsoft.AspNetCore.Html;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace HyperLab.Interactive;
@@ -8,7 +7,7 @@ namespace HyperLab.Interactive;
 /// <summary>
 /// Live training progress in a notebook, like fastprogress: one output per run that updates
 /// after every epoch with the epoch, the losses, the time so far and an estimate of the time
-/// left. Updates at most every 0.3 s, and always at the end.
+/// left. Updates at most once a second, and always at the end.
 /// </summary>
 public sealed class LiveProgress : ITrainingObserver
 {
@@ -23,21 +22,21 @@ public sealed class LiveProgress : ITrainingObserver
         epochs.Clear();
         clock.Restart();
         sinceUpdate.Restart();
-        display = Notebook.Display(new HtmlString(Render(run, done: false)), "text/html");
+        display = Notebook.Display(new HtmlFragment(Render(run, done: false)), "text/html");
     }
 
     /// <inheritdoc/>
     public void EpochEnded(RunInfo run, EpochRecord epoch)
     {
         epochs.Add(epoch);
-        if (sinceUpdate.Elapsed.TotalSeconds < 0.3) return;
+        if (sinceUpdate.Elapsed.TotalSeconds < 1.0) return;
         sinceUpdate.Restart();
-        display?.Update(new HtmlString(Render(run, done: false)));
+        display?.Update(new HtmlFragment(Render(run, done: false)));
     }
 
     /// <inheritdoc/>
     public void RunEnded(RunInfo run, History history) =>
-        display?.Update(new HtmlString(Render(run, done: true, history)));
+        display?.Update(new HtmlFragment(Render(run, done: true, history)));
 
     private string Render(RunInfo run, bool done, History? history = null)
     {
