@@ -1,61 +1,49 @@
 using HyperLab.Schedules;
-using HyperLab.Training;
 using TorchSharp;
+using static TorchSharp.torch.optim;
 
 namespace HyperLab.BatchSize;
 
 /// <summary>
-/// Linear warmup, then the peak rate held constant (lesson 02, with the scaling rules of <see cref="RateScaling"/>):
-/// the rate climbs in a straight line from <see cref="StartFactor"/> × peak to the peak
-/// (<see cref="Hyperparameters.LearningRate"/>) over the first <see cref="Epochs"/> epochs, as Goyal et al. (2017)
-/// do before training large batches at a linearly scaled rate. Update s (from 1) of a warmup of W updates uses
-/// peak × (StartFactor + (1 − StartFactor) × s / W). Written here because the Schedules folder had no linear warmup
-/// when lesson 02 was built; a schedule with warmup from that folder works with <see cref="RateScaling"/> just as well.
+/// Linear warmup, then the peak rate held constant (lesson 02, for the scaling rules of <see cref="RateScaling"/>):
+/// over the first W = max(1, round(<see cref="Epochs"/> × updates per epoch)) updates the rate climbs in a straight
+/// line from <see cref="StartFactor"/> × peak towards the peak (<see cref="Hyperparameters.LearningRate"/>), as
+/// Goyal et al. (2017) do before training large batches at a linearly scaled rate. Update k (from 1) uses
+/// peak × (s + (1 − s)(k − 1)/W) for k ≤ W and the peak from update W + 1 on (s = StartFactor). Backed by
+/// TorchSharp's <c>LinearLR</c>. It lives here rather than in Schedules because that folder had no
+/// warmup-then-constant schedule when lesson 02 was written (its <see cref="WarmupCosineSchedule"/> warms up and then decays).
 /// </summary>
-/// <param name="Epochs">Length of the warmup in epochs (fractions allowed), converted to round(Epochs × updates per epoch) updates, at least 1. Valid: (0, 1000].</param>
-/// <param name="StartFactor">Where the climb starts, as a share of the peak, in [0, 1). Default 0; <see cref="RateScaling.Apply"/> starts at the reference rate.</param>
-public sealed record LinearWarmup(double Epochs, double StartFactor = 0) : Schedule
+public sealed record LinearWarmup : Schedule
 {
-    /// <summary>Length of the warmup in epochs. Valid: (0, 1000].</summary>
-    public double Epochs { get; init; } = Epochs > 0 && Epochs <= 1000 ? Epochs
-        : throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Warmup epochs must be in (0, 1000]; Goyal et al. used 5.");
-
-    /// <summary>Start of the climb as a share of the peak rate. Valid: [0, 1).</summary>
-    public double StartFactor { get; init; } = StartFactor >= 0 && StartFactor < 1 ? StartFactor
-        : throw new ArgumentOutOfRangeException(nameof(StartFactor), StartFactor, "The start factor must be in [0, 1).");
-
-    /// <summary>Warmup length in updates for a run with <paramref name="stepsPerEpoch"/> updates per epoch.</summary>
-    public int WarmupSteps(int stepsPerEpoch) => Math.Max(1, (int)Math.Round(Epochs * stepsPerEpoch));
-
-    /// <summary>The share of the peak rate update <paramref name="step"/> (from 1) uses.</summary>
-    public double FactorAt(int step, int stepsPerEpoch)
+    /// <summary>Creates a warmup of <paramref name="epochs"/> epochs starting at <paramref name="startFactor"/> × peak.</summary>
+    /// <param name="epochs">Length in epochs (fractions allowed). Valid: (0, 1000]. Goyal et al. used 5.</param>
+    /// <param name="startFactor">First rate as a share of the peak. Valid: (0, 1]. Default 0.1;
+    /// <see cref="RateScaling.Apply"/> uses reference rate / scaled rate, so the climb starts at the rate known to work.</param>
+    public LinearWarmup(double epochs, double startFactor = 0.1)
     {
-        int w = WarmupSteps(stepsPerEpoch);
-        return step >= w ? 1 : StartFactor + (1 - StartFactor) * Math.Max(step, 1) / w;
+        Epochs = epochs;
+        StartFactor = startFactor;
     }
 
-    /// <inheritdoc/>
-    public override RateController Attach(torch.optim.Optimizer optimizer, int stepsPerEpoch, int epochs) =>
-        new Controller(this, optimizer, stepsPerEpoch);
+    /// <summary>Length of the warmup in epochs. Valid: (0, 1000].</summary>
+    public double Epochs { get; init => field = value is > 0 and <= 1000 ? value : throw new HyperparameterException(nameof(Epochs), value, "in (0, 1000] epochs", "1 to 5 epochs"); }
+
+    /// <summary>First rate as a share of the peak. Valid: (0, 1].</summary>
+    public double StartFactor { get; init => field = value is > 0 and <= 1 ? value : throw new HyperparameterException(nameof(StartFactor), value, "in (0, 1]", "0.1, or reference rate / scaled rate"); }
+
+    /// <summary>Warmup length W in updates for a run with <paramref name="stepsPerEpoch"/> updates per epoch.</summary>
+    public int WarmupSteps(int stepsPerEpoch) => Math.Max(1, (int)Math.Round(Epochs * Math.Max(1, stepsPerEpoch)));
 
     /// <inheritdoc/>
-    public override string ToString() => $"linear warmup {Hyperparameters.Fmt(Epochs)} epoch(s)" + (StartFactor > 0 ? $" from {Hyperparameters.Fmt(StartFactor)}×" : "");
+    public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) =>
+        new Stepper(lr_scheduler.LinearLR(optimizer, StartFactor, 1.0, WarmupSteps(stepsPerEpoch)));
 
-    private sealed class Controller : RateController
+    /// <inheritdoc/>
+    public override string ToString() => $"warmup {Hyperparameters.Fmt(Epochs)} ep from {Hyperparameters.Fmt(StartFactor)}×";
+
+    /// <summary>Steps the TorchSharp scheduler after every update.</summary>
+    private sealed class Stepper(lr_scheduler.LRScheduler scheduler) : RateController
     {
-        private readonly LinearWarmup schedule;
-        private readonly torch.optim.Optimizer optimizer;
-        private readonly int stepsPerEpoch;
-        private readonly double peak;
-        private int done;
-
-        public Controller(LinearWarmup schedule, torch.optim.Optimizer optimizer, int stepsPerEpoch)
-        {
-            (this.schedule, this.optimizer, this.stepsPerEpoch) = (schedule, optimizer, Math.Max(1, stepsPerEpoch));
-            peak = Optimizers.RateOf(optimizer);
-            Optimizers.SetRate(optimizer, peak * schedule.FactorAt(1, this.stepsPerEpoch));
-        }
-
-        public override void StepEnded() => Optimizers.SetRate(optimizer, peak * schedule.FactorAt(++done + 1, stepsPerEpoch));
+        public override void StepEnded() => scheduler.step();
     }
 }

@@ -47,7 +47,7 @@ public sealed record MemoryEstimate
         }
         parameters += (long)fanIn * classes + classes;
         int state = hp.Optimizer switch { OptimizerKind.Sgd => 0, OptimizerKind.Momentum => 1, _ => 2 };
-        return new MemoryEstimate(hp.BatchSize, parameters, perExample, state);
+        return new MemoryEstimate(hp.BatchSize, hp.Depth, hp.Width, parameters, perExample, state);
     }
 
     /// <summary>The largest batch size whose estimate fits in <paramref name="budgetBytes"/> (0 if not even the parameters fit).</summary>
@@ -59,9 +59,11 @@ public sealed record MemoryEstimate
         return (int)Math.Min(1_000_000, free / one.ActivationBytesPerExample);
     }
 
-    private MemoryEstimate(int batchSize, long parameters, long activationsPerExample, int optimizerStateCopies)
+    private MemoryEstimate(int batchSize, int depth, int width, long parameters, long activationsPerExample, int optimizerStateCopies)
     {
         BatchSize = batchSize;
+        Depth = depth;
+        Width = width;
         Parameters = parameters;
         ActivationsPerExample = activationsPerExample;
         OptimizerStateCopies = optimizerStateCopies;
@@ -69,6 +71,12 @@ public sealed record MemoryEstimate
 
     /// <summary>The batch size B.</summary>
     public int BatchSize { get; }
+
+    /// <summary>Hidden layers of the network estimated.</summary>
+    public int Depth { get; }
+
+    /// <summary>Units per hidden layer of the network estimated.</summary>
+    public int Width { get; }
 
     /// <summary>Learned values P (weights and biases).</summary>
     public long Parameters { get; }

@@ -22,20 +22,29 @@ public enum Metric
 /// <param name="MinDelta">Smallest change that counts as an improvement, at least 0. Default 0.</param>
 /// <param name="RestoreBestWeights">Restore the best epoch's weights (exactly) when the run ends. Default true.</param>
 /// <param name="StartFromEpoch">Epochs to wait before improvement is tracked (a warm-up). Default 0.</param>
+/// <param name="CheckpointPath">When set, the best weights so far are also written to this file (TorchSharp's
+/// own format, see <see cref="Checkpoint"/>) each time the monitored metric improves, so the best model
+/// survives the session; reload it with <see cref="Checkpoint.Load{T}"/>. Default null (kept in memory only).</param>
 public sealed record EarlyStopping(int Patience = 5, Metric Monitor = Metric.ValidationLoss, double MinDelta = 0,
-    bool RestoreBestWeights = true, int StartFromEpoch = 0)
+    bool RestoreBestWeights = true, int StartFromEpoch = 0, string? CheckpointPath = null)
 {
     /// <summary>Epochs without improvement before stopping.</summary>
-    public int Patience { get; init; } = Patience >= 1 ? Patience
-        : throw new HyperparameterException(nameof(Patience), Patience, "a whole number of epochs, at least 1", "5");
+    public int Patience { get; init => field = CheckPatience(value); } = CheckPatience(Patience);
 
     /// <summary>Smallest change that counts as an improvement.</summary>
-    public double MinDelta { get; init; } = MinDelta >= 0 ? MinDelta
-        : throw new HyperparameterException(nameof(MinDelta), MinDelta, "0 or more", "0");
+    public double MinDelta { get; init => field = CheckMinDelta(value); } = CheckMinDelta(MinDelta);
 
     /// <summary>Epochs to wait before improvement is tracked.</summary>
-    public int StartFromEpoch { get; init; } = StartFromEpoch >= 0 ? StartFromEpoch
-        : throw new HyperparameterException(nameof(StartFromEpoch), StartFromEpoch, "0 or more", "0");
+    public int StartFromEpoch { get; init => field = CheckStart(value); } = CheckStart(StartFromEpoch);
+
+    private static int CheckPatience(int value) => value >= 1 ? value
+        : throw new HyperparameterException(nameof(Patience), value, "a whole number of epochs, at least 1", "5");
+
+    private static double CheckMinDelta(double value) => value >= 0 ? value
+        : throw new HyperparameterException(nameof(MinDelta), value, "0 or more", "0");
+
+    private static int CheckStart(int value) => value >= 0 ? value
+        : throw new HyperparameterException(nameof(StartFromEpoch), value, "0 or more", "0");
 
     internal bool HigherIsBetter => Monitor == Metric.ValidationAccuracy;
 
@@ -48,6 +57,33 @@ public sealed record EarlyStopping(int Patience = 5, Metric Monitor = Metric.Val
 
     /// <summary>Starts the per-run state.</summary>
     public EarlyStoppingTracker Start() => new(this);
+
+    /// <summary>Why and when a run that used this rule ended: replays the rule over the run's epochs (the
+    /// same decisions the training loop made) and reads the stop reason and restored epoch from the history.</summary>
+    /// <param name="history">A run trained with this rule.</param>
+    public EarlyStoppingReport Explain(History history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var tracker = Start();
+        foreach (var epoch in history.Epochs) tracker.Observe(epoch);
+        return new EarlyStoppingReport(this, history.StopReason, history.Epochs.Count, tracker.BestEpoch,
+            tracker.BestEpoch == 0 ? double.NaN : tracker.BestValue, tracker.Wait, history.RestoredEpoch);
+    }
+
+    /// <summary>"validation loss, patience 5, min delta 0, restore best weights".</summary>
+    public override string ToString() =>
+        $"{Describe(Monitor)}, patience {Patience}, min delta {Hyperparameters.Fmt(MinDelta)}" +
+        (StartFromEpoch > 0 ? $", from epoch {StartFromEpoch}" : "") +
+        (RestoreBestWeights ? ", restore best weights" : "") +
+        (CheckpointPath is null ? "" : $", checkpoint {CheckpointPath}");
+
+    /// <summary>The metric in words: "validation loss".</summary>
+    public static string Describe(Metric metric) => metric switch
+    {
+        Metric.ValidationAccuracy => "validation accuracy",
+        Metric.TrainLoss => "training loss",
+        _ => "validation loss",
+    };
 }
 
 /// <summary>The state of <see cref="EarlyStopping"/> during one run: the best epoch so far and
@@ -61,6 +97,9 @@ public sealed class EarlyStoppingTracker(EarlyStopping rule)
 
     /// <summary>Epochs since the last improvement.</summary>
     public int Wait { get; private set; }
+
+    /// <summary>The monitored metric's value at <see cref="BestEpoch"/> (NaN before any).</summary>
+    public double BestValue => best;
 
     /// <summary>Records one epoch. Returns whether this epoch is the new best (so its weights are
     /// worth keeping) and whether the run should stop now.</summary>

@@ -107,6 +107,7 @@ public static class Trainer
                 {
                     var (isBest, shouldStop) = tracker.Observe(record);
                     if (isBest && stopping!.RestoreBestWeights) { best?.Dispose(); best = WeightSnapshot.Capture(model); }
+                    if (isBest && stopping!.CheckpointPath is string checkpoint) Checkpoint.Save(model, checkpoint);
                     if (shouldStop) { stop = StopReason.EarlyStopped; break; }
                 }
                 if (options.MaxSteps is int m && steps.Count >= m) break;
