@@ -1,6 +1,10 @@
 using System.Runtime.CompilerServices;
 using HyperLab.Platform;
 
+// TorchSharp's random generator (torch.manual_seed: initial weights, dropout masks) is process-wide,
+// so training tests running side by side would change each other's "same seed, same numbers".
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace HyperLab.Tests;
 
 internal static class TestSetup

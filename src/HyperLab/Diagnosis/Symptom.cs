@@ -55,7 +55,8 @@ public sealed record SymptomThresholds
     /// final validation loss is at least this fraction above the best. Default 0.03 (3%).</summary>
     public double StallExcess { get; init; } = 0.03;
 
-    /// <summary>…or when the last third of the epochs (at least 2) did not beat the earlier best by this
-    /// fraction. Default 0.01 (1%).</summary>
-    public double StallGain { get; init; } = 0.01;
+    /// <summary>…or when the mean validation loss of the last third of the epochs (K = max(2, ⌈epochs/3⌉),
+    /// needs 2K epochs) is not at least this fraction below the mean of the K epochs before. Default 0.02 (2%):
+    /// healthy runs measured 7-18% lower, stalled ones 3% lower to 2% higher.</summary>
+    public double StallGain { get; init; } = 0.02;
 }

@@ -8,7 +8,8 @@ namespace HyperLab.Diagnosis;
 /// <para>How it reads a run, in order (thresholds in <see cref="SymptomThresholds"/>):</para>
 /// <list type="number">
 /// <item>The step losses are averaged in ten consecutive blocks to remove mini-batch noise, and compared
-/// with the first step's loss (an untrained network's, about ln C).</item>
+/// with the first step's loss (an untrained network's, about ln C). A history with fewer than 10 steps, or fewer
+/// steps than epochs, is read from its epochs' training losses instead.</item>
 /// <item><b>Diverged</b> (NaN, ∞ or exploded, see <see cref="History.Divergence"/>): <i>too high</i>, unless the
 /// loss had first shed at least 30% of its starting value; then <i>fine early, too high later</i>.</item>
 /// <item>Never shed 30%, and a step's loss jumped above 1.5× the start or a block average rose ≥ 25% above an
@@ -17,7 +18,8 @@ namespace HyperLab.Diagnosis;
 /// <item>Shed less than 5%, or the second half of the run removed at least 0.4× as much loss as the first
 /// half (still falling in a straight line instead of leveling off): <i>too low</i>.</item>
 /// <item>Validation's best epoch is ≥ 2 epochs before the end and the final validation loss is ≥ 3% above it, or
-/// the last third of the epochs did not beat the earlier best by 1%: <i>validation stalls</i>.</item>
+/// the mean validation loss of the last third of the epochs is not at least 2% below the mean of the third
+/// before it: <i>validation stalls</i>.</item>
 /// <item>Otherwise <i>healthy</i>.</item>
 /// </list>
 /// Limits: it judges the learning rate only. A validation loss that rises while training keeps falling is
@@ -86,7 +88,11 @@ public static class SymptomReader
     {
         ArgumentNullException.ThrowIfNull(history);
         if (history.Steps.Count == 0) return Empty;
-        var losses = history.Steps.Select(s => s.Loss).ToList();
+        // The curve: every step's loss; for a history with fewer steps than epochs (or under 10), the first
+        // step's loss followed by each epoch's mean training loss.
+        var losses = history.Steps.Count >= Math.Max(10, history.Epochs.Count)
+            ? history.Steps.Select(s => s.Loss).ToList()
+            : history.Steps.Take(1).Select(s => s.Loss).Concat(history.Epochs.Select(e => e.TrainLoss)).ToList();
         double first = losses[0];
         var blocks = CurveMeasures.BlockMeans(losses);
         var finite = blocks.Where(double.IsFinite).ToArray();
@@ -108,8 +114,8 @@ public static class SymptomReader
         int best = CurveMeasures.ArgMin(val);
         if (best <= val.Length - 3 && val[^1] >= (1 + t.StallExcess) * val[best]) return true;
         int k = Math.Max(2, (int)Math.Ceiling(val.Length / 3.0));
-        if (val.Length <= k) return false;
-        return val[^k..].Min() > (1 - t.StallGain) * val[..^k].Min();
+        if (val.Length < 2 * k) return false;
+        return val[^k..].Average() >= (1 - t.StallGain) * val[^(2 * k)..^k].Average();
     }
 
     private static readonly SymptomMeasures Empty = new(double.NaN, double.NaN, double.NaN, 0, 0, 0, 0, 0, double.NaN, double.NaN);

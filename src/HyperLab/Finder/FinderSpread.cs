@@ -10,10 +10,10 @@ public sealed record SuggestionSpread(string Name, IReadOnlyList<double> Rates)
     {
         get
         {
-            var logs = Rates.Select(r => Math.Log(r)).Order().ToArray();
-            if (logs.Length == 0) return double.NaN;
-            int m = logs.Length / 2;
-            return Math.Exp(logs.Length % 2 == 1 ? logs[m] : (logs[m - 1] + logs[m]) / 2);
+            var sorted = Rates.Order().ToArray();
+            if (sorted.Length == 0) return double.NaN;
+            int m = sorted.Length / 2;
+            return sorted.Length % 2 == 1 ? sorted[m] : Math.Sqrt(sorted[m - 1] * sorted[m]);
         }
     }
 

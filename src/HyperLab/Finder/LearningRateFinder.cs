@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HyperLab.Data;
 using HyperLab.Models;
 using HyperLab.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HyperLab.Finder;
@@ -18,7 +19,8 @@ namespace HyperLab.Finder;
 /// same curve and suggestion; <see cref="Spread"/> repeats the test over several seeds and reports the
 /// median and the range of each suggestion, which is the honest answer to "how sure is this?".</item>
 /// <item><b>"The finder leaves my model trained."</b> The weights, buffers, gradients, train/eval flag
-/// and torch's random state are saved before the test and restored bit for bit after it; the test
+/// and torch's random state are saved before the test and restored bit for bit after it (the test itself
+/// seeds torch's generator with <see cref="Hyperparameters.Seed"/>, for its dropout masks); the test
 /// runs on its own fresh optimizer (of the kind in <see cref="Hyperparameters.Optimizer"/>), so no
 /// optimizer of yours is ever touched (its momentum and Adam moments stay as they were).</item>
 /// <item><b>"The steepest point is fooled by early spikes."</b> Suggestions are read from the
@@ -64,6 +66,7 @@ public static class LearningRateFinder
 
         using var fitScope = NewDisposeScope();
         using var restorePoint = new RestorePoint(model);
+        torch.manual_seed(hp.Seed);                       // dropout masks: the same seed gives the same curve
         var (xTrain, yTrain) = data.Train.ToTensors();
         using var optimizer = Optimizers.Create(model.parameters(), hp with { LearningRate = settings.StartRate });
         model.train();

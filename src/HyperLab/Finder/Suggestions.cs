@@ -82,20 +82,24 @@ public static class Suggestions
 
     /// <summary>
     /// "Steepest": the point where the loss falls fastest per factor of rate, i.e. the most negative
-    /// slope of loss against log₁₀(rate) (central differences), searched only between the usable
-    /// start and the curve's minimum. Searching only before the minimum and on a smoothed curve with
-    /// the first points skipped is what keeps an early spike (one unlucky mini-batch, then a drop
-    /// back) from posing as the steepest descent.
+    /// slope of loss against log₁₀(rate), searched only between the usable start and the curve's
+    /// minimum. The slope at a point is measured across one decade of rate centred on it (half a decade
+    /// each side), not between neighbours. Three things keep an early spike (one unlucky mini-batch,
+    /// then a drop back) from posing as the steepest descent: the curve is smoothed, its first points are
+    /// skipped, and a decade-wide slope sees the spike's short recovery as the small dip it is, while
+    /// the real descent falls over a whole decade or more.
     /// </summary>
     public static RateSuggestion Steepest(IReadOnlyList<double> rates, IReadOnlyList<double> losses, int skipStart = 10, int skipEnd = 5)
     {
         var (from, to) = Checked(rates, losses, skipStart, skipEnd);
         int minimum = ArgMin(losses, from, to);
+        double perPoint = Math.Abs(Math.Log10(rates[to - 1] / rates[from])) / Math.Max(1, to - 1 - from);
+        int half = Math.Max(1, (int)Math.Round(0.5 / Math.Max(perPoint, 1e-12)));   // points in half a decade
         int best = from;
         double bestSlope = double.PositiveInfinity;
         for (int i = from; i <= minimum; i++)
         {
-            int a = Math.Max(from, i - 1), b = Math.Min(to - 1, i + 1);
+            int a = Math.Max(from, i - half), b = Math.Min(to - 1, i + half);
             if (a == b) continue;
             double slope = (losses[b] - losses[a]) / (Math.Log10(rates[b]) - Math.Log10(rates[a]));
             if (slope < bestSlope) { bestSlope = slope; best = i; }

@@ -10,7 +10,8 @@ namespace HyperLab.Training;
 /// The course's one training loop (lesson 00 opens the box; every later lesson calls it).
 /// Mini-batch gradient descent with cross-entropy loss; returns a <see cref="History"/>. A run
 /// whose loss becomes NaN, infinite or explodes stops and is marked diverged: a result, not an
-/// exception.
+/// exception. Run fits one at a time: TorchSharp's random generator (initial weights, dropout)
+/// is process-wide, so two fits on different threads would disturb each other's seeds.
 /// </summary>
 public static class Trainer
 {

@@ -4,6 +4,7 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.Diagnosis;
 
+[Collection(SerialTraining.Name)]
 public class FitDiagnosisTests
 {
     private static readonly double[] FallingTrain = { 2.0, 1.5, 1.1, 0.8, 0.6, 0.45, 0.3, 0.2, 0.12, 0.08 };
@@ -11,7 +12,7 @@ public class FitDiagnosisTests
     [Fact]
     public void Validation_turning_up_while_training_falls_is_overfitting_with_the_minimum_named()
     {
-        var h = Curves.Make(FallingTrain, new[] { 1.9, 1.4, 1.0, 0.8, 0.7, 0.75, 0.85, 0.95, 1.05, 1.2 });
+        var h = FitCurves.Make(FallingTrain, new[] { 1.9, 1.4, 1.0, 0.8, 0.7, 0.75, 0.85, 0.95, 1.05, 1.2 });
         var r = FitDiagnosis.Of(h);
         Assert.Equal(FitVerdict.Overfitting, r.Verdict);
         Assert.Equal(5, r.Numbers!.BestEpoch);
@@ -27,7 +28,7 @@ public class FitDiagnosisTests
     [Fact]
     public void Validation_still_falling_at_the_end_is_underfitting_too_few_epochs()
     {
-        var h = Curves.Make(new[] { 2.2, 1.8, 1.5 }, new[] { 2.0, 1.6, 1.3 });
+        var h = FitCurves.Make(new[] { 2.2, 1.8, 1.5 }, new[] { 2.0, 1.6, 1.3 });
         var r = FitDiagnosis.Of(h);
         Assert.Equal(FitVerdict.Underfitting, r.Verdict);
         Assert.Contains("still falling", r.Evidence);
@@ -38,7 +39,7 @@ public class FitDiagnosisTests
     public void A_high_flat_plateau_is_underfitting_both_weak()
     {
         var flat = Enumerable.Range(0, 10).Select(i => 1.3 + 0.3 * Math.Exp(-i)).ToArray();   // falls from 1.6 and levels off at 1.3
-        var h = Curves.Make(flat, flat.Select(v => v + 0.02).ToArray());
+        var h = FitCurves.Make(flat, flat.Select(v => v + 0.02).ToArray());
         var r = FitDiagnosis.Of(h);
         Assert.Equal(FitVerdict.Underfitting, r.Verdict);
         Assert.Contains("both weak", r.Evidence);
@@ -49,7 +50,7 @@ public class FitDiagnosisTests
     public void Early_stopping_that_restored_the_minimum_is_a_good_fit()
     {
         var val = new[] { 1.9, 1.4, 1.0, 0.8, 0.7, 0.75, 0.85, 0.95, 1.05 };
-        var h = Curves.Make(FallingTrain[..9], val, restored: 5, stop: StopReason.EarlyStopped);
+        var h = FitCurves.Make(FallingTrain[..9], val, restored: 5, stop: StopReason.EarlyStopped);
         var r = FitDiagnosis.Of(h);
         Assert.Equal(FitVerdict.GoodFit, r.Verdict);
         Assert.Equal(5, r.Numbers!.ModelEpoch);
@@ -60,7 +61,7 @@ public class FitDiagnosisTests
     [Fact]
     public void A_rise_within_the_tolerance_is_not_overfitting()
     {
-        var h = Curves.Make(FallingTrain[..6], new[] { 1.9, 1.4, 1.0, 0.8, 0.7, 0.76 });   // +8.6% < 10%
+        var h = FitCurves.Make(FallingTrain[..6], new[] { 1.9, 1.4, 1.0, 0.8, 0.7, 0.76 });   // +8.6% < 10%
         Assert.NotEqual(FitVerdict.Overfitting, FitDiagnosis.Of(h).Verdict);
         Assert.Equal(FitVerdict.Overfitting, FitDiagnosis.Of(h, new FitDiagnosisSettings(RiseTolerance: 0.05)).Verdict);
     }
@@ -68,7 +69,7 @@ public class FitDiagnosisTests
     [Fact]
     public void A_diverged_run_is_inconclusive_and_points_at_the_learning_rate()
     {
-        var h = Curves.Make(new[] { 2.0 }, new[] { 1.9 }, stop: StopReason.Diverged, divergence: new Divergence(40, double.NaN, "loss became NaN"));
+        var h = FitCurves.Make(new[] { 2.0 }, new[] { 1.9 }, stop: StopReason.Diverged, divergence: new Divergence(40, double.NaN, "loss became NaN"));
         var r = FitDiagnosis.Of(h);
         Assert.Equal(FitVerdict.Inconclusive, r.Verdict);
         Assert.Contains("learning rate too high", r.Finding);
@@ -80,11 +81,11 @@ public class FitDiagnosisTests
     [Fact]
     public void A_report_is_a_curve_diagnosis_healthy_only_for_a_good_fit()
     {
-        var over = FitDiagnosis.Of(Curves.Make(FallingTrain, new[] { 1.9, 1.4, 1.0, 0.8, 0.7, 0.75, 0.85, 0.95, 1.05, 1.2 }));
+        var over = FitDiagnosis.Of(FitCurves.Make(FallingTrain, new[] { 1.9, 1.4, 1.0, 0.8, 0.7, 0.75, 0.85, 0.95, 1.05, 1.2 }));
         CurveDiagnosis shown = over;
         Assert.False(shown.Healthy);
         Assert.StartsWith("✗ overfitting: too many epochs: validation loss lowest at epoch 5", over.ToString());
-        var good = FitDiagnosis.Of(Curves.Make(FallingTrain[..9], new[] { 1.9, 1.4, 1.0, 0.8, 0.7, 0.75, 0.85, 0.95, 1.05 }, restored: 5, stop: StopReason.EarlyStopped));
+        var good = FitDiagnosis.Of(FitCurves.Make(FallingTrain[..9], new[] { 1.9, 1.4, 1.0, 0.8, 0.7, 0.75, 0.85, 0.95, 1.05 }, restored: 5, stop: StopReason.EarlyStopped));
         Assert.True(good.Healthy);
         Assert.StartsWith("✓ good fit: ", good.ToString());
     }
@@ -92,10 +93,16 @@ public class FitDiagnosisTests
     [Fact]
     public void Validation_rising_while_training_rises_too_is_instability_not_overfitting()
     {
-        var h = Curves.Make(new[] { 2.0, 1.2, 0.8, 0.9, 1.1, 1.3 }, new[] { 1.9, 1.1, 0.8, 0.95, 1.15, 1.35 });
+        var h = FitCurves.Make(new[] { 2.0, 1.2, 0.8, 0.9, 1.1, 1.3 }, new[] { 1.9, 1.1, 0.8, 0.95, 1.15, 1.35 });
         var r = FitDiagnosis.Of(h);
         Assert.Equal(FitVerdict.Inconclusive, r.Verdict);
-        Assert.Contains("learning-rate", r.Action);
+        Assert.Equal("unstable, not overfitting", r.Finding);
+        var reading = SymptomReader.Read(h);
+        Assert.Equal(reading.Symptom, r.LearningRate!.Symptom);
+        if (reading.Symptom is Symptom.UnstableLater or Symptom.TooHigh)
+            Assert.Equal(reading.Action, r.Action);                  // the lesson 01 reader's advice
+        else
+            Assert.Contains("learning-rate symptom", r.Action);
     }
 
     [Fact]

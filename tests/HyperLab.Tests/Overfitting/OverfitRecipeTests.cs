@@ -4,6 +4,7 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.Overfitting;
 
+[Collection(SerialTraining.Name)]
 public class OverfitRecipeTests
 {
     [Theory]

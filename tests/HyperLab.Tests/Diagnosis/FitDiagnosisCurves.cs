@@ -3,7 +3,7 @@ using HyperLab.Training;
 namespace HyperLab.Tests.Diagnosis;
 
 /// <summary>Hand-made histories with chosen curves, for testing the diagnosis rules.</summary>
-internal static class Curves
+internal static class FitCurves
 {
     /// <summary>A history whose epochs have the given training and validation losses.</summary>
     public static History Make(double[] train, double[] validation, int? restored = null, StopReason stop = StopReason.Completed,
