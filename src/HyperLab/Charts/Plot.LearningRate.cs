@@ -88,8 +88,9 @@ public static partial class Plot
                 Name: $"{s.Name}: {Hyperparameters.Fmt(s.Low)} to {Hyperparameters.Fmt(s.High)} (×{s.Factor:0.0})", Fill: StyleParam.Fill.ToSelf, FillColor: color, LineColor: color, Opacity: 0.25));
             traces.Add(Line([s.Median, s.Median], [low, high], $"{s.Name} median {Hyperparameters.Fmt(s.Median)}", color, dash: true));
         }
+        int[] seedColors = [0, 5, 6, 3, 4];
         int i = 0;
-        foreach (var r in spread.Runs) traces.Add(Line(r.Rates.ToArray(), r.SmoothedLosses, $"smoothed loss, {r.Label}", Palette(i++ == 1 ? 5 : i == 3 ? 6 : 0)));
+        foreach (var r in spread.Runs) traces.Add(Line(r.Rates.ToArray(), r.SmoothedLosses, $"smoothed loss, {r.Label}", Palette(seedColors[i++ % seedColors.Length])));
         return FinderAxes(Finish(traces, $"Range test over {spread.Runs.Count} seeds: where the suggestions fall", "learning rate η (log scale)", "smoothed training loss (nats)", logX: true), spread.Runs);
     }
 
@@ -140,7 +141,7 @@ public static partial class Plot
     public static GenericChart ScheduleRates(IEnumerable<History> histories)
     {
         var traces = histories.Select((h, i) => Line(h.Steps.Select(s => (double)s.Step).ToArray(), h.Steps.Select(s => s.LearningRate),
-            $"{h.Hyperparameters.Schedule} ({h.Label})", Palette(i))).ToList();
+            h.Label == h.Hyperparameters.Schedule.ToString() ? h.Label : $"{h.Hyperparameters.Schedule} ({h.Label})", Palette(i))).ToList();
         return Finish(traces, "Learning rate used at each update", "update (step)", "learning rate η");
     }
 
@@ -157,17 +158,17 @@ public static partial class Plot
         }
     }
 
-    private static (double Low, double High) LossRange(IEnumerable<FinderResult> runs)
+    private static (double Low, double High) LossRange(IEnumerable<FinderResult> runs, bool withRaw = false)
     {
-        var values = runs.SelectMany(r => r.SmoothedLosses).Where(double.IsFinite).ToList();
+        var values = runs.SelectMany(r => withRaw ? r.SmoothedLosses.Concat(r.Losses) : r.SmoothedLosses).Where(double.IsFinite).ToList();
         double first = runs.Select(r => r.SmoothedLosses[0]).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         return (values.DefaultIfEmpty(0).Min() * 0.9, first * 1.6);
     }
 
     // Keeps the loss axis on the interesting part: the explosion at the end would squash the rest.
-    private static GenericChart FinderAxes(GenericChart chart, IEnumerable<FinderResult> runs)
+    private static GenericChart FinderAxes(GenericChart chart, IReadOnlyList<FinderResult> runs)
     {
-        var (low, high) = LossRange(runs);
+        var (low, high) = LossRange(runs, withRaw: runs.Count == 1);
         return CSharpStyle.WithYAxisStyle<double, double, string>(chart, MinMax: Tuple.Create(low, high));
     }
 

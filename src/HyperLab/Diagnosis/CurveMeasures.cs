@@ -29,16 +29,23 @@ public static class CurveMeasures
 
     /// <summary>The largest relative rise of a curve above its lowest earlier value:
     /// max over k of values[k] / min(values[0..k)) − 1; 0 for a curve that never goes up. Non-finite values are skipped.</summary>
-    public static double LargestRise(IReadOnlyList<double> values)
+    public static double LargestRise(IReadOnlyList<double> values) => LargestRiseAt(values).Rise;
+
+    /// <summary><see cref="LargestRise"/> and where it happened: the index of the earlier low and of the
+    /// value that rose above it (both −1 when the curve never goes up).</summary>
+    public static (double Rise, int LowIndex, int PeakIndex) LargestRiseAt(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        double low = double.PositiveInfinity, rise = 0;
-        foreach (var v in values.Where(double.IsFinite))
+        double rise = 0;
+        int low = -1, bestLow = -1, bestPeak = -1;
+        for (int i = 0; i < values.Count; i++)
         {
-            if (low > 0 && double.IsFinite(low)) rise = Math.Max(rise, v / low - 1);
-            low = Math.Min(low, v);
+            double v = values[i];
+            if (!double.IsFinite(v)) continue;
+            if (low >= 0 && values[low] > 0 && v / values[low] - 1 > rise) { rise = v / values[low] - 1; bestLow = low; bestPeak = i; }
+            if (low < 0 || v < values[low]) low = i;
         }
-        return rise;
+        return (rise, bestLow, bestPeak);
     }
 
     /// <summary>Index of the smallest finite value (−1 when there is none).</summary>

@@ -65,8 +65,13 @@ public static class SymptomReader
                 $"the loss jumps: a step reached {m.LargestJump:0.##}× the first loss, a block average rose {m.LargestRise:P0} above an earlier one; {fell}", cut, m);
 
         if (m.LargestRise >= t.Rise)
+        {
+            var blocks = CurveMeasures.BlockMeans(Curve(history));
+            var (_, from, to) = CurveMeasures.LargestRiseAt(blocks);
             return Make(Symptom.UnstableLater, "fine early, too high later",
-                $"{fell}, then a block average climbed {m.LargestRise:P0} above an earlier low (ends at {m.EndLoss:0.###})", decay, m);
+                $"training loss {m.FirstLoss:0.###} at step 1, down to {blocks[from]:0.###} (block {from + 1} of {blocks.Length}), then back up to {blocks[to]:0.###} " +
+                $"(block {to + 1}, +{m.LargestRise:P0}); it ends at {m.EndLoss:0.###}", decay, m);
+        }
 
         if (m.Progress < t.BarelyMoves || m.SlowRatio >= t.SlowRatio)
             return Make(Symptom.TooLow, "learning rate too low",
@@ -88,11 +93,7 @@ public static class SymptomReader
     {
         ArgumentNullException.ThrowIfNull(history);
         if (history.Steps.Count == 0) return Empty;
-        // The curve: every step's loss; for a history with fewer steps than epochs (or under 10), the first
-        // step's loss followed by each epoch's mean training loss.
-        var losses = history.Steps.Count >= Math.Max(10, history.Epochs.Count)
-            ? history.Steps.Select(s => s.Loss).ToList()
-            : history.Steps.Take(1).Select(s => s.Loss).Concat(history.Epochs.Select(e => e.TrainLoss)).ToList();
+        var losses = Curve(history);
         double first = losses[0];
         var blocks = CurveMeasures.BlockMeans(losses);
         var finite = blocks.Where(double.IsFinite).ToArray();
@@ -106,6 +107,13 @@ public static class SymptomReader
         return new SymptomMeasures(first, low, end, 1 - low / first, CurveMeasures.LargestRise(blocks), jump, slow,
             best?.Epoch ?? 0, best?.ValidationLoss ?? double.NaN, history.LastEpoch?.ValidationLoss ?? double.NaN);
     }
+
+    // The curve read: every step's loss; for a history with fewer steps than epochs (or under 10), the first
+    // step's loss followed by each epoch's mean training loss.
+    private static List<double> Curve(History history) =>
+        history.Steps.Count >= Math.Max(10, history.Epochs.Count)
+            ? history.Steps.Select(s => s.Loss).ToList()
+            : history.Steps.Take(1).Select(s => s.Loss).Concat(history.Epochs.Select(e => e.TrainLoss)).ToList();
 
     private static bool IsStalled(History history, SymptomThresholds t)
     {

@@ -30,7 +30,7 @@ public sealed record FinderResult(string Label, Hyperparameters Hyperparameters,
     public int Steps => Losses.Count;
 
     /// <summary>Valley, steepest and minimum/10 (null when the curve was too short to read).</summary>
-    public RateSuggestions? Suggestions { get; } = HyperLab.Finder.Suggestions.All(Rates, SmoothedLosses, Settings.SkipStart, Settings.SkipEnd);
+    public RateSuggestions? Suggestions => HyperLab.Finder.Suggestions.All(Rates, SmoothedLosses, Settings.SkipStart, Settings.SkipEnd);
 
     /// <summary>The valley suggestion's rate (the one to try first); NaN when there is none.</summary>
     public double SuggestedRate => Suggestions?.Valley.Rate ?? double.NaN;

@@ -25,9 +25,17 @@ namespace HyperLab.Finder;
 /// optimizer of yours is ever touched (its momentum and Adam moments stay as they were).</item>
 /// <item><b>"The steepest point is fooled by early spikes."</b> Suggestions are read from the
 /// bias-corrected smoothed curve with the first 10 and last 5 points skipped, and "steepest" is only
-/// searched before the curve's minimum (<see cref="Suggestions.Steepest"/>); valley, the default,
-/// looks at the whole descent rather than one slope.</item>
+/// searched before the curve's minimum, with each slope measured across a decade of rate
+/// (<see cref="Suggestions.Steepest"/>): a single unlucky mini-batch (loss ×3 at step 13) left it unchanged on
+/// lesson 01's data for every seed tried. Valley, the default, looks at the whole descent; an early spike
+/// moves it to a lower, more cautious rate (up to about 4× in the same trials).</item>
 /// </list>
+/// <para>How good is the valley suggestion? Training at the median valley rate of three seeds ended within
+/// 0.06 nats of the best validation loss of a brute-force log-grid sweep at the same 10-epoch budget on breast
+/// cancer, digits and lesson 01's Fashion-MNIST sample (measured gaps +0.001 to +0.049 nats, AdamW, 2×64 MLP;
+/// the library's tests hold it to 0.06). Valley is cautious: it sat at, or up to 11× below, the sweep's best
+/// rate. It fails on tiny data sets (wine: 133 training rows, gaps up to +0.46), where the test's 100 steps are
+/// longer than the whole run it is meant to plan.</para>
 /// Not applied during the test: augmentation and the L1 penalty (weight decay is, through the optimizer).
 /// </summary>
 public static class LearningRateFinder

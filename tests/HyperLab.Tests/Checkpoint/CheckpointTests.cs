@@ -4,7 +4,6 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.Checkpoints;
 
-[Collection(SerialTraining.Name)]
 public sealed class CheckpointTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "hyperlab-checkpoint-tests-" + Guid.NewGuid().ToString("N"));

@@ -67,7 +67,6 @@ public class DescentTests
     }
 }
 
-[Collection(Lesson01Training.Name)]
 public class UpdateRuleTests
 {
     [Theory]

@@ -4,7 +4,6 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.Diagnosis;
 
-[Collection(SerialTraining.Name)]
 public class FitDiagnosisTests
 {
     private static readonly double[] FallingTrain = { 2.0, 1.5, 1.1, 0.8, 0.6, 0.45, 0.3, 0.2, 0.12, 0.08 };

@@ -76,7 +76,6 @@ public class SymptomReaderTests
 }
 
 /// <summary>Real runs on lesson 01's data, the lesson's five rows, on two seeds.</summary>
-[Collection(Lesson01Training.Name)]
 public class SymptomReaderRealRunTests
 {
     [Theory]

@@ -4,7 +4,6 @@ using Rule = HyperLab.Training.EarlyStopping;
 
 namespace HyperLab.Tests.EarlyStoppingRules;
 
-[Collection(SerialTraining.Name)]
 public class EarlyStoppingTests
 {
     private static EpochRecord Epoch(int n, double valLoss, double valAcc = 0) => new(n, 0, 0, valLoss, valAcc, 0, 0);

@@ -6,7 +6,6 @@ using static TorchSharp.torch;
 
 namespace HyperLab.Tests.Finder;
 
-[Collection(Lesson01Training.Name)]
 public class FinderTests
 {
     private static readonly Hyperparameters Small = new() { Depth = 2, Width = 32, BatchSize = 32, LearningRate = 1e-2, Dropout = 0.2 };

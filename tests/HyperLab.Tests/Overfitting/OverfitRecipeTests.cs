@@ -4,7 +4,6 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.Overfitting;
 
-[Collection(SerialTraining.Name)]
 public class OverfitRecipeTests
 {
     [Theory]

@@ -5,7 +5,6 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.Schedules;
 
-[Collection(Lesson01Training.Name)]
 public class ScheduleTests
 {
     private const double Peak = 0.1;
