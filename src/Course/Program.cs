@@ -26,7 +26,7 @@ public static class Program
 
           bench [--rounds N]
               Time the library's training loop against a minimal hand-written TorchSharp loop
-              (784-256-128-10 MLP, all of Fashion-MNIST, batch 128), alternating N rounds (default 3),
+              (784-256-128-10 MLP, all of Fashion-MNIST, batch 128), alternating N rounds (default 7),
               and report the ratio and the fraction of measured matmul throughput. Use -c Release.
 
         Example: dotnet run --project src/Course -- run 00 --seed 1
@@ -72,6 +72,6 @@ public static class Program
     private static int Rounds(string[] args)
     {
         int i = Array.IndexOf(args, "--rounds");
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out int n) && n > 0 ? n : 3;
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out int n) && n > 0 ? n : 7;
     }
 }
