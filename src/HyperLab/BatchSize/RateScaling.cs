@@ -1,3 +1,4 @@
+using HyperLab.Schedules;
 namespace HyperLab.BatchSize;
 
 /// <summary>How the learning rate follows the batch size (lesson 02).</summary>

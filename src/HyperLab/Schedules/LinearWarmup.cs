@@ -1,8 +1,9 @@
-using HyperLab.Schedules;
 using TorchSharp;
 using static TorchSharp.torch.optim;
 
-namespace HyperLab.BatchSize;
+using HyperLab.BatchSize;
+
+namespace HyperLab.Schedules;
 
 /// <summary>
 /// Linear warmup, then the peak rate held constant (lesson 02, for the scaling rules of <see cref="RateScaling"/>):
@@ -10,8 +11,7 @@ namespace HyperLab.BatchSize;
 /// line from <see cref="StartFactor"/> × peak towards the peak (<see cref="Hyperparameters.LearningRate"/>), as
 /// Goyal et al. (2017) do before training large batches at a linearly scaled rate. Update k (from 1) uses
 /// peak × (s + (1 − s)(k − 1)/W) for k ≤ W and the peak from update W + 1 on (s = StartFactor). Backed by
-/// TorchSharp's <c>LinearLR</c>. It lives here rather than in Schedules because that folder had no
-/// warmup-then-constant schedule when lesson 02 was written (its <see cref="WarmupCosineSchedule"/> warms up and then decays).
+/// TorchSharp's <c>LinearLR</c>. Unlike <see cref="WarmupCosineSchedule"/>, the rate stays at the peak after the warmup.
 /// </summary>
 public sealed record LinearWarmup : Schedule
 {

@@ -1,8 +1,8 @@
-using HyperLab.BatchSize;
+using HyperLab.Schedules;
 using HyperLab.Tests.Training;
 using HyperLab.Training;
 
-namespace HyperLab.Tests.BatchSize;
+namespace HyperLab.Tests.Schedules;
 
 public class LinearWarmupTests
 {
