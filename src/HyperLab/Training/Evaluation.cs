@@ -5,6 +5,15 @@ namespace HyperLab.Training;
 /// <summary>Mean cross-entropy loss and accuracy of a model on some data, dropout off, no gradients.</summary>
 public static class Evaluation
 {
+    /// <summary>Measures a model on a data set (lesson 00: the loss at initialization). The
+    /// tensors it needs are freed before it returns.</summary>
+    public static (double Loss, double Accuracy) Measure(nn.Module<Tensor, Tensor> model, Data.Dataset data)
+    {
+        using var scope = NewDisposeScope();
+        var (x, y) = data.ToTensors();
+        return Measure(model, x, y);
+    }
+
     /// <summary>Measures a model on features <paramref name="x"/> [N, D] and labels <paramref name="y"/> [N],
     /// in chunks of <paramref name="chunk"/> rows (default 8192) to bound memory. Restores the
     /// model's training mode afterwards.</summary>
