@@ -24,14 +24,15 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Training and validation loss per epoch".</param>
     public static GenericChart Losses(IEnumerable<History> histories, bool logY = false, string? title = null)
     {
+        var runs = histories.ToList();
         var traces = new List<GenericChart>();
-        int i = 0;
-        foreach (var h in histories)
+        for (int i = 0; i < runs.Count; i++)
         {
-            var color = Palette(i++);
+            var (h, color) = (runs[i], Palette(i));
+            string prefix = runs.Count == 1 ? "" : $"{h.Label} · ";   // one run: its label is in the title
             var x = h.Epochs.Select(e => (double)e.Epoch).ToArray();
-            traces.Add(Line(x, h.Epochs.Select(e => e.TrainLoss), $"{h.Label} · training", color, dash: true));
-            traces.Add(Line(x, h.Epochs.Select(e => e.ValidationLoss), $"{h.Label} · validation", color));
+            traces.Add(Line(x, h.Epochs.Select(e => e.TrainLoss), $"{prefix}training", color, dash: true));
+            traces.Add(Line(x, h.Epochs.Select(e => e.ValidationLoss), $"{prefix}validation", color));
         }
         return Finish(traces, title ?? "Training and validation loss per epoch", "epoch", "cross-entropy loss (nats)", logY: logY);
     }
@@ -53,7 +54,10 @@ public static partial class Plot
         var chart = Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(CSharpChart.Combine(traces));
         chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle, AxisType: AxisType(logX));
         chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle, AxisType: AxisType(logY));
-        return CSharpStyle.WithSize(chart, 800, 450);
+        // The legend goes below the plot: run labels are long and would squeeze it from the side.
+        chart = CSharpStyle.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal,
+            X: 0, XAnchor: StyleParam.XAnchorPosition.Left, Y: -0.2, YAnchor: StyleParam.YAnchorPosition.Top);
+        return CSharpStyle.WithSize(chart, 800, 520);
     }
 
     private static StyleParam.AxisType AxisType(bool log) => log ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear;
