@@ -17,12 +17,12 @@ public sealed record Augmentation(int MaxShift = 0, bool HorizontalFlip = false,
     public static Augmentation None { get; } = new();
 
     /// <summary>Largest shift in pixels, 0 to 4.</summary>
-    public int MaxShift { get; init; } = MaxShift is >= 0 and <= 4 ? MaxShift
-        : throw new HyperparameterException(nameof(MaxShift), MaxShift, "a whole number from 0 to 4", "2");
+    public int MaxShift { get; init => field = CheckShift(value); } = CheckShift(MaxShift);
 
     /// <summary>Standard deviation of the pixel noise, 0 to 1.</summary>
-    public double Noise { get; init; } = Noise is >= 0 and <= 1 ? Noise
-        : throw new HyperparameterException(nameof(Noise), Noise, "a number from 0 to 1", "0.05");
+    public double Noise { get; init => field = Valid.Closed(nameof(Noise), value, 0, 1, "0.05"); } = Valid.Closed(nameof(Noise), Noise, 0, 1, "0.05");
+
+    private static int CheckShift(int value) => Valid.Int(nameof(MaxShift), value, 0, 4, "2");
 
     /// <summary>True when this changes nothing.</summary>
     public bool IsNone => MaxShift == 0 && !HorizontalFlip && Noise == 0;

@@ -47,6 +47,9 @@ internal static class Valid
     public static int Int(string field, int v, int lo, int hi, string start) =>
         v >= lo && v <= hi ? v : throw new HyperparameterException(field, v, $"a whole number from {lo:N0} to {hi:N0}", start);
 
+    public static T Defined<T>(string field, T v, T start) where T : struct, Enum =>
+        Enum.IsDefined(v) ? v : throw new HyperparameterException(field, v, $"one of {string.Join(", ", Enum.GetNames<T>())}", start.ToString());
+
     public static HyperparameterException Missing(string field, string start) =>
         new(field, null, "set (not null)", start);
 }

@@ -44,16 +44,16 @@ public sealed record Hyperparameters
     public int? Patience { get; init => field = value is null ? null : Valid.Int(nameof(Patience), value.Value, 1, 1_000, "5"); }
 
     /// <summary>The update rule. Default <see cref="OptimizerKind.AdamW"/>.</summary>
-    public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
+    public OptimizerKind Optimizer { get; init => field = Valid.Defined(nameof(Optimizer), value, OptimizerKind.AdamW); } = OptimizerKind.AdamW;
 
     /// <summary>How the learning rate changes over the run (lesson 01). Default <see cref="Schedule.Constant"/>.</summary>
     public Schedule Schedule { get; init => field = value ?? throw Valid.Missing(nameof(Schedule), "Schedule.Constant"); } = Schedule.Constant;
 
     /// <summary>Hidden-layer nonlinearity (lesson 04). Default <see cref="Activation.ReLU"/>.</summary>
-    public Activation Activation { get; init; } = Activation.ReLU;
+    public Activation Activation { get; init => field = Valid.Defined(nameof(Activation), value, Activation.ReLU); } = Activation.ReLU;
 
     /// <summary>Normalization after each hidden linear layer (lesson 04). Default <see cref="Normalization.None"/>.</summary>
-    public Normalization Normalization { get; init; } = Normalization.None;
+    public Normalization Normalization { get; init => field = Valid.Defined(nameof(Normalization), value, Normalization.None); } = Normalization.None;
 
     /// <summary>Residual (skip) connections around hidden layers of equal width (lesson 04). Default false.</summary>
     public bool Residual { get; init; }

@@ -24,12 +24,19 @@ public enum ScalingRule
 public sealed record RateScaling(ScalingRule Rule, int ReferenceBatch, double ReferenceRate)
 {
     /// <summary>B₀ (at least 1).</summary>
-    public int ReferenceBatch { get; init; } = ReferenceBatch >= 1 ? ReferenceBatch
-        : throw new ArgumentOutOfRangeException(nameof(ReferenceBatch), ReferenceBatch, "The reference batch size must be at least 1.");
+    public int ReferenceBatch { get; init => field = CheckBatch(value); } = CheckBatch(ReferenceBatch);
 
     /// <summary>η₀ (positive, finite).</summary>
-    public double ReferenceRate { get; init; } = ReferenceRate > 0 && double.IsFinite(ReferenceRate) ? ReferenceRate
-        : throw new ArgumentOutOfRangeException(nameof(ReferenceRate), ReferenceRate, "The reference rate must be a positive number, e.g. 0.05 for SGD or 1e-3 for Adam.");
+    public double ReferenceRate { get; init => field = CheckRate(value); } = CheckRate(ReferenceRate);
+
+    /// <summary>How the rate follows the batch.</summary>
+    public ScalingRule Rule { get; init => field = Valid.Defined(nameof(Rule), value, ScalingRule.SquareRoot); } = Valid.Defined(nameof(Rule), Rule, ScalingRule.SquareRoot);
+
+    private static int CheckBatch(int value) => value >= 1 ? value
+        : throw new HyperparameterException(nameof(ReferenceBatch), value, "a whole number of at least 1", "the batch size your reference rate was tuned at, e.g. 64");
+
+    private static double CheckRate(double value) => value > 0 && double.IsFinite(value) ? value
+        : throw new HyperparameterException(nameof(ReferenceRate), value, "a positive, finite number", "0.05 for SGD or 1e-3 for Adam");
 
     /// <summary>Linear scaling: η = η₀ · B / B₀.</summary>
     public static RateScaling Linear(int referenceBatch, double referenceRate) => new(ScalingRule.Linear, referenceBatch, referenceRate);

@@ -55,21 +55,14 @@ public static class Throughput
         var (x, y) = data.ToTensors();
         var order = SeededRandom.Permutation(data.Count, SeededRandom.Create(hp.Seed, stream: 3_000_000));
         int cursor = 0;
-        long[] NextBatch(int b)
+        int[] NextBatch(int b)
         {
-            var rows = new long[b];
+            var rows = new int[b];
             for (int i = 0; i < b; i++, cursor = (cursor + 1) % order.Length) rows[i] = order[cursor];
             return rows;
         }
-        void Step(int b)
-        {
-            using var stepScope = NewDisposeScope();
-            var idx = tensor(NextBatch(b));
-            var loss = nn.functional.cross_entropy(model.call(x.index_select(0, idx)), y.index_select(0, idx));
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-        }
+        var step = new TrainStep(model, optimizer, x, y);
+        void Step(int b) => step.Take(NextBatch(b));
 
         model.train();
         foreach (int b in sizes)

@@ -14,12 +14,16 @@ namespace HyperLab.BatchSize;
 public sealed record UpdatePlan(int Examples, int BatchSize)
 {
     /// <summary>Training examples N (0 or more).</summary>
-    public int Examples { get; init; } = Examples >= 0 ? Examples
-        : throw new ArgumentOutOfRangeException(nameof(Examples), Examples, "The number of examples must be 0 or more.");
+    public int Examples { get; init => field = CheckExamples(value); } = CheckExamples(Examples);
 
     /// <summary>Examples per update B (at least 1).</summary>
-    public int BatchSize { get; init; } = BatchSize >= 1 ? BatchSize
-        : throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be at least 1.");
+    public int BatchSize { get; init => field = CheckBatch(value); } = CheckBatch(BatchSize);
+
+    private static int CheckExamples(int value) => value >= 0 ? value
+        : throw new HyperparameterException(nameof(Examples), value, "a whole number of examples, 0 or more", "the size of your training set");
+
+    private static int CheckBatch(int value) => value >= 1 ? value
+        : throw new HyperparameterException(nameof(BatchSize), value, "a whole number of at least 1", "64 (try 32 to 256)");
 
     /// <summary>Updates per epoch: ceil(N / B). A ragged last batch counts as one update.</summary>
     public int UpdatesPerEpoch => Batches.PerEpoch(Examples, BatchSize);

@@ -13,12 +13,17 @@ namespace HyperLab.Descent;
 public sealed record QuadraticBowl(double Shallow, double Steep)
 {
     /// <summary>Curvature of the gentle axis.</summary>
-    public double Shallow { get; init; } = Shallow > 0 && double.IsFinite(Shallow) ? Shallow
-        : throw new ArgumentOutOfRangeException(nameof(Shallow), Shallow, "A curvature must be a positive number.");
+    public double Shallow { get; init => field = CheckShallow(value, Steep); } = CheckShallow(Shallow, 0);
 
     /// <summary>Curvature of the steep axis.</summary>
-    public double Steep { get; init; } = Steep >= Shallow && double.IsFinite(Steep) ? Steep
-        : throw new ArgumentOutOfRangeException(nameof(Steep), Steep, "The steep curvature must be at least the shallow one.");
+    public double Steep { get; init => field = CheckSteep(value, Shallow); } = CheckSteep(Steep, Shallow);
+
+    // Steep is 0 only while the positional constructor is still setting Shallow.
+    private static double CheckShallow(double value, double steep) => value > 0 && double.IsFinite(value) && (steep == 0 || value <= steep) ? value
+        : throw new HyperparameterException(nameof(Shallow), value, steep == 0 ? "a positive, finite curvature" : $"a positive curvature no larger than Steep ({steep:G4})", "1");
+
+    private static double CheckSteep(double value, double shallow) => value >= shallow && value > 0 && double.IsFinite(value) ? value
+        : throw new HyperparameterException(nameof(Steep), value, $"a finite curvature at least Shallow ({shallow:G4})", "10");
 
     /// <summary>The largest rate that does not diverge: 2 / λ₂. At exactly this rate the steep
     /// coordinate bounces between +w and −w forever.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HyperLab.Data;
 using HyperLab.Models;
+using HyperLab.Schedules;
 using HyperLab.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -36,7 +37,9 @@ namespace HyperLab.Finder;
 /// the library's tests hold it to 0.06). Valley is cautious: it sat at, or up to 11× below, the sweep's best
 /// rate. It fails on tiny data sets (wine: 133 training rows, gaps up to +0.46), where the test's 100 steps are
 /// longer than the whole run it is meant to plan.</para>
-/// Not applied during the test: augmentation and the L1 penalty (weight decay is, through the optimizer).
+/// The test trains with the course's one training step (<see cref="TrainStep"/>) on the one loop
+/// (<see cref="Trainer.Fit(nn.Module{Tensor, Tensor}, Hyperparameters, DataSplits, FitOptions?)"/>), so
+/// weight decay, L1 and augmentation act as they do in training.
 /// </summary>
 public static class LearningRateFinder
 {
@@ -68,50 +71,60 @@ public static class LearningRateFinder
         if (settings.EndRate <= settings.StartRate)
             throw new ArgumentException($"EndRate ({settings.EndRate}) must be above StartRate ({settings.StartRate}).", nameof(settings));
         var clock = Stopwatch.StartNew();
-        var rates = new List<double>();
-        var losses = new List<double>();
-        var stop = FinderStop.ReachedEndRate;
-
-        using var fitScope = NewDisposeScope();
+        var test = new RangeTest(settings);
         using var restorePoint = new RestorePoint(model);
-        torch.manual_seed(hp.Seed);                       // dropout masks: the same seed gives the same curve
-        var (xTrain, yTrain) = data.Train.ToTensors();
-        using var optimizer = Optimizers.Create(model.parameters(), hp with { LearningRate = settings.StartRate });
-        model.train();
         try
         {
-            double best = double.PositiveInfinity, avg = 0, power = 1;
-            using var batches = Endless(data.Train.Count, hp.BatchSize, hp.Seed).GetEnumerator();
-            for (int i = 0; i < settings.Steps; i++)
+            // The range test is an ordinary fit on the course's one loop: a constant schedule that the
+            // test overrides before every step, no validation, no live progress, and no explosion
+            // rule of the loop's own (the test has its own, on the smoothed loss).
+            int stepsPerEpoch = Batches.PerEpoch(data.Train.Count, hp.BatchSize);
+            var testHp = hp with { LearningRate = settings.StartRate, Schedule = Schedule.Constant, Patience = null, Epochs = Math.Min(10_000, (settings.Steps + stepsPerEpoch - 1) / stepsPerEpoch) };
+            var history = Trainer.Fit(model, testHp, data, new FitOptions
             {
-                using var scope = NewDisposeScope();
-                batches.MoveNext();
-                var index = tensor(batches.Current.Select(r => (long)r).ToArray());
-                double rate = settings.RateAt(i);
-                Optimizers.SetRate(optimizer, rate);
-
-                var loss = nn.functional.cross_entropy(model.call(xTrain.index_select(0, index)), yTrain.index_select(0, index));
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-
-                double value = loss.item<float>();
-                rates.Add(rate);
-                losses.Add(value);
-                if (!double.IsFinite(value)) { stop = FinderStop.NotFinite; break; }
-                avg = settings.Smoothing * avg + (1 - settings.Smoothing) * value;   // same as Smoothing.BiasCorrected
-                power *= settings.Smoothing;
-                double smoothed = avg / (1 - power);
-                best = Math.Min(best, smoothed);
-                if (i > 0 && smoothed > settings.StopFactor * best) { stop = FinderStop.LossExploded; break; }
-            }
+                Label = label, Observer = ITrainingObserver.None, EvaluateEachEpoch = false, StepControl = test,
+                ExplodeFactor = double.PositiveInfinity, MaxSteps = settings.Steps,
+            });
+            if (history.Divergence is not null) test.EndedNotFinite(history.Steps[^1]);
         }
         finally
         {
             restorePoint.Restore();
         }
-        var smooth = Smoothing.BiasCorrected(losses, settings.Smoothing);
-        return new FinderResult(label ?? $"seed {hp.Seed}", hp, settings, rates, losses, smooth, stop, clock.Elapsed.TotalSeconds);
+        var smooth = Smoothing.BiasCorrected(test.Losses, settings.Smoothing);
+        return new FinderResult(label ?? $"seed {hp.Seed}", hp, settings, test.Rates, test.Losses, smooth, test.Stop, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The range test as a step control: sets the exponentially growing rate before every
+    /// update, records the loss, and ends the run once the smoothed loss blows up.</summary>
+    private sealed class RangeTest(FinderSettings settings) : IStepControl
+    {
+        private readonly RunningAverage average = new(settings.Smoothing);
+        private double best = double.PositiveInfinity;
+
+        public List<double> Rates { get; } = [];
+        public List<double> Losses { get; } = [];
+        public FinderStop Stop { get; private set; } = FinderStop.ReachedEndRate;
+
+        /// <summary>The loop stopped the run at a NaN or ∞ loss (before <see cref="AfterStep"/>): record that step too.</summary>
+        public void EndedNotFinite(StepRecord last)
+        {
+            Rates.Add(last.LearningRate);
+            Losses.Add(last.Loss);
+            Stop = FinderStop.NotFinite;
+        }
+
+        public void BeforeStep(int step, optim.Optimizer optimizer) => Optimizers.SetRate(optimizer, settings.RateAt(step - 1));
+
+        public bool AfterStep(int step, StepOutcome outcome)
+        {
+            Rates.Add(outcome.LearningRate);
+            Losses.Add(outcome.Loss);
+            double smoothed = average.Add(outcome.Loss);
+            best = Math.Min(best, smoothed);
+            if (step > 1 && smoothed > settings.StopFactor * best) { Stop = FinderStop.LossExploded; return true; }
+            return false;
+        }
     }
 
     /// <summary>
@@ -128,13 +141,5 @@ public static class LearningRateFinder
         var runs = seeds.Select(s => Run(hp with { Seed = s }, data, settings)).ToList();
         if (runs.Count == 0) throw new ArgumentException("Give at least one seed.", nameof(seeds));
         return new FinderSpread(runs);
-    }
-
-    /// <summary>Mini-batches epoch after epoch (the order of <see cref="Batches.ForEpoch"/>), as long as asked.</summary>
-    private static IEnumerable<int[]> Endless(int count, int batchSize, int seed)
-    {
-        for (int epoch = 1; ; epoch++)
-            foreach (var batch in Batches.ForEpoch(count, batchSize, seed, epoch))
-                yield return batch;
     }
 }

@@ -44,19 +44,9 @@ public static class RestoreCheck
 
     private static List<double> Train(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tensor x, Tensor y, List<int[]> batches)
     {
-        var losses = new List<double>();
         model.train();
-        foreach (var batch in batches)
-        {
-            using var scope = NewDisposeScope();
-            var index = tensor(batch.Select(i => (long)i).ToArray());
-            var loss = nn.functional.cross_entropy(model.call(x.index_select(0, index)), y.index_select(0, index));
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-            losses.Add(loss.item<float>());
-        }
-        return losses;
+        var step = new TrainStep(model, optimizer, x, y);
+        return batches.Select(batch => step.Take(batch).Loss).ToList();
     }
 
     private static byte[] Bytes(nn.Module model)

@@ -14,14 +14,25 @@ public static class Smoothing
     {
         ArgumentNullException.ThrowIfNull(values);
         if (!(beta >= 0 && beta < 1)) throw new ArgumentOutOfRangeException(nameof(beta), beta, "β must be in [0, 1).");
+        var average = new RunningAverage(beta);
         var result = new double[values.Count];
-        double avg = 0, power = 1;
-        for (int t = 0; t < values.Count; t++)
-        {
-            avg = beta * avg + (1 - beta) * values[t];
-            power *= beta;
-            result[t] = avg / (1 - power);
-        }
+        for (int t = 0; t < values.Count; t++) result[t] = average.Add(values[t]);
         return result;
+    }
+}
+
+/// <summary>The same bias-corrected moving average as <see cref="Smoothing.BiasCorrected"/>, one value
+/// at a time (the range test reads it while it runs, to know when to stop).</summary>
+/// <param name="beta">β in [0, 1).</param>
+public sealed class RunningAverage(double beta)
+{
+    private double avg, power = 1;
+
+    /// <summary>Adds a value and returns the smoothed value so far.</summary>
+    public double Add(double value)
+    {
+        avg = beta * avg + (1 - beta) * value;
+        power *= beta;
+        return avg / (1 - power);
     }
 }

@@ -1,4 +1,4 @@
-using HyperLab.Training;
+using HyperLab.Monitoring;
 using TorchSharp;
 using static TorchSharp.torch.optim;
 
@@ -43,7 +43,7 @@ public sealed record CosineSchedule : Schedule
     /// <inheritdoc/>
     public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs)
     {
-        double peak = Optimizers.RateOf(optimizer);
+        double peak = LearningRates.Of(optimizer);
         return new SchedulerController(lr_scheduler.CosineAnnealingLR(optimizer, stepsPerEpoch * epochs, MinFactor * peak), perStep: true);
     }
 
@@ -79,7 +79,7 @@ public sealed record WarmupCosineSchedule : Schedule
         int total = stepsPerEpoch * epochs;
         if (total < 2) return new SchedulerController(null, perStep: true);   // one update: nothing to schedule
         int warmup = WarmupSteps(total);
-        double peak = Optimizers.RateOf(optimizer);
+        double peak = LearningRates.Of(optimizer);
         var rise = lr_scheduler.LinearLR(optimizer, StartFactor, 1.0, warmup);
         var fall = lr_scheduler.CosineAnnealingLR(optimizer, total - warmup, MinFactor * peak);
         return new SchedulerController(lr_scheduler.SequentialLR(optimizer, new[] { rise, fall }, new[] { warmup }), perStep: true);
@@ -90,11 +90,11 @@ public sealed record WarmupCosineSchedule : Schedule
 }
 
 /// <summary>
-/// Reduce-on-plateau (lesson 01): after each epoch, compare the validation loss with the best so far;
-/// an improvement must beat it by a relative 1e-4. After more than <see cref="Patience"/> epochs
-/// without one, the rate is multiplied by <see cref="Factor"/> and the count restarts. Unlike the
-/// other schedules it reacts to the run rather than following a fixed plan. Backed by TorchSharp's
-/// <c>ReduceLROnPlateau</c> (mode "min", threshold 1e-4 relative, no cooldown, no floor). Create with
+/// Reduce-on-plateau (lesson 01): after each epoch the validation loss goes to the same
+/// <see cref="MetricMonitor"/> that early stopping uses (lesson 03); when it has not improved for
+/// <see cref="Patience"/> epochs in a row, the rate is multiplied by <see cref="Factor"/> and the count
+/// starts again. "Patience" therefore means what it means for early stopping. Unlike the other
+/// schedules it reacts to the run rather than following a fixed plan. Create with
 /// <see cref="Schedule.ReduceOnPlateau"/>.
 /// </summary>
 public sealed record ReduceOnPlateauSchedule : Schedule
@@ -102,15 +102,27 @@ public sealed record ReduceOnPlateauSchedule : Schedule
     /// <summary>Multiplier at each reduction, in (0, 1). Default 0.1.</summary>
     public double Factor { get; init => field = value is > 0 and < 1 ? value : throw new HyperparameterException(nameof(Factor), value, "in (0, 1)", "0.1"); } = 0.1;
 
-    /// <summary>Epochs without improvement that are tolerated; the rate drops after one more. At least 0. Default 1.</summary>
-    public int Patience { get; init => field = value >= 0 ? value : throw new HyperparameterException(nameof(Patience), value, "0 or more epochs", "1"); } = 1;
+    /// <summary>Epochs in a row without a better validation loss before the rate drops, as for early stopping. At least 1. Default 2.</summary>
+    public int Patience { get; init => field = value >= 1 ? value : throw new HyperparameterException(nameof(Patience), value, "a whole number of epochs, at least 1", "2"); } = 2;
 
     /// <inheritdoc/>
-    public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) =>
-        new SchedulerController(lr_scheduler.ReduceLROnPlateau(optimizer, factor: Factor, patience: Patience), perStep: false);
+    public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) => new PlateauController(optimizer, this);
 
     /// <inheritdoc/>
     public override string ToString() => $"plateau×{Hyperparameters.Fmt(Factor)}/p{Patience}";
+
+    private sealed class PlateauController(Optimizer optimizer, ReduceOnPlateauSchedule rule) : RateController
+    {
+        private readonly MetricMonitor monitor = new(rule.Patience, minDelta: 0, higherIsBetter: false);
+        private int epoch;
+
+        public override void EpochEnded(double validationLoss)
+        {
+            if (!monitor.Observe(++epoch, validationLoss).PatienceRanOut) return;
+            LearningRates.Set(optimizer, LearningRates.Of(optimizer) * rule.Factor);
+            monitor.ResetWait();
+        }
+    }
 }
 
 /// <summary>Steps a TorchSharp scheduler: after every update (<paramref name="perStep"/>), or after

@@ -1,12 +1,10 @@
 using TorchSharp;
 using static TorchSharp.torch.optim;
 
-using HyperLab.BatchSize;
-
 namespace HyperLab.Schedules;
 
 /// <summary>
-/// Linear warmup, then the peak rate held constant (lesson 02, for the scaling rules of <see cref="RateScaling"/>):
+/// Linear warmup, then the peak rate held constant (lesson 02, for the scaling rules of <c>BatchSize.RateScaling</c>):
 /// over the first W = max(1, round(<see cref="Epochs"/> × updates per epoch)) updates the rate climbs in a straight
 /// line from <see cref="StartFactor"/> × peak towards the peak (<see cref="Hyperparameters.LearningRate"/>), as
 /// Goyal et al. (2017) do before training large batches at a linearly scaled rate. Update k (from 1) uses
@@ -18,7 +16,7 @@ public sealed record LinearWarmup : Schedule
     /// <summary>Creates a warmup of <paramref name="epochs"/> epochs starting at <paramref name="startFactor"/> × peak.</summary>
     /// <param name="epochs">Length in epochs (fractions allowed). Valid: (0, 1000]. Goyal et al. used 5.</param>
     /// <param name="startFactor">First rate as a share of the peak. Valid: (0, 1]. Default 0.1;
-    /// <see cref="RateScaling.Apply"/> uses reference rate / scaled rate, so the climb starts at the rate known to work.</param>
+    /// <c>RateScaling.Apply</c> uses reference rate / scaled rate, so the climb starts at the rate known to work.</param>
     public LinearWarmup(double epochs, double startFactor = 0.1)
     {
         Epochs = epochs;
@@ -36,14 +34,8 @@ public sealed record LinearWarmup : Schedule
 
     /// <inheritdoc/>
     public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) =>
-        new Stepper(lr_scheduler.LinearLR(optimizer, StartFactor, 1.0, WarmupSteps(stepsPerEpoch)));
+        new SchedulerController(lr_scheduler.LinearLR(optimizer, StartFactor, 1.0, WarmupSteps(stepsPerEpoch)), perStep: true);
 
     /// <inheritdoc/>
     public override string ToString() => $"warmup {Hyperparameters.Fmt(Epochs)} ep from {Hyperparameters.Fmt(StartFactor)}×";
-
-    /// <summary>Steps the TorchSharp scheduler after every update.</summary>
-    private sealed class Stepper(lr_scheduler.LRScheduler scheduler) : RateController
-    {
-        public override void StepEnded() => scheduler.step();
-    }
 }

@@ -1,4 +1,3 @@
-using HyperLab.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 
@@ -7,10 +6,11 @@ namespace HyperLab.Schedules;
 /// <summary>
 /// How the learning rate changes during a run (lesson 01). A schedule is a description (an
 /// immutable record, so it can sit in <see cref="Hyperparameters"/>); <see cref="Attach"/> turns it
-/// into a <see cref="RateController"/> that drives one optimizer through one run. Every schedule
-/// except <see cref="Constant"/> is one of TorchSharp's <c>torch.optim.lr_scheduler</c> classes,
-/// stepped after every update (reduce-on-plateau: after every epoch). The rate the training loop
-/// records for each step (<see cref="StepRecord.LearningRate"/>) is the rate that step used.
+/// into a <see cref="RateController"/> that drives one optimizer through one run. The fixed plans
+/// (step decay, cosine, warmup) are TorchSharp's <c>torch.optim.lr_scheduler</c> classes, stepped
+/// after every update; reduce-on-plateau reacts after every epoch, on the course's
+/// <see cref="Monitoring.MetricMonitor"/>. The rate the training loop
+/// records for each step (<c>StepRecord.LearningRate</c>) is the rate that step used.
 /// </summary>
 /// <example><code>
 /// var hp = baseline with { LearningRate = 3e-3, Schedule = Schedule.Cosine() };
@@ -42,12 +42,12 @@ public abstract record Schedule
     public static WarmupCosineSchedule WarmupCosine(double warmupFraction = 0.1, double startFactor = 0.04, double minFactor = 0) =>
         new() { WarmupFraction = warmupFraction, StartFactor = startFactor, MinFactor = minFactor };
 
-    /// <summary>Reduce-on-plateau: after each epoch, if the validation loss has not improved (by a
-    /// relative 1e-4) for more than <paramref name="patience"/> epochs, multiply the rate by
-    /// <paramref name="factor"/> (TorchSharp's <c>ReduceLROnPlateau</c>).</summary>
+    /// <summary>Reduce-on-plateau: after each epoch, if the validation loss has not improved for
+    /// <paramref name="patience"/> epochs in a row, multiply the rate by <paramref name="factor"/>
+    /// (patience counts as for early stopping: both use <see cref="Monitoring.MetricMonitor"/>).</summary>
     /// <param name="factor">Multiplier at each reduction, in (0, 1); default 0.1.</param>
-    /// <param name="patience">Epochs without improvement that are tolerated; the reduction comes after one more. At least 0; default 1.</param>
-    public static ReduceOnPlateauSchedule ReduceOnPlateau(double factor = 0.1, int patience = 1) => new() { Factor = factor, Patience = patience };
+    /// <param name="patience">Epochs in a row without improvement before the rate drops, at least 1; default 2.</param>
+    public static ReduceOnPlateauSchedule ReduceOnPlateau(double factor = 0.1, int patience = 2) => new() { Factor = factor, Patience = patience };
 
     /// <summary>
     /// Starts this schedule on an optimizer whose parameter groups already hold the peak rate.
@@ -81,7 +81,7 @@ public abstract record Schedule
         {
             for (int s = 0; s < stepsPerEpoch; s++, k++)
             {
-                rates[k] = Optimizers.RateOf(optimizer);
+                rates[k] = LearningRates.Of(optimizer);
                 controller.StepEnded();
             }
             if (validationLosses is not null && e < validationLosses.Count) controller.EpochEnded(validationLosses[e]);

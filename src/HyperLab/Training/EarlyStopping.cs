@@ -1,3 +1,5 @@
+using HyperLab.Monitoring;
+
 namespace HyperLab.Training;
 
 /// <summary>A quantity measured after every epoch, chosen by type rather than by string key.</summary>
@@ -40,8 +42,11 @@ public sealed record EarlyStopping(int Patience = 5, Metric Monitor = Metric.Val
     private static int CheckPatience(int value) => value >= 1 ? value
         : throw new HyperparameterException(nameof(Patience), value, "a whole number of epochs, at least 1", "5");
 
-    private static double CheckMinDelta(double value) => value >= 0 ? value
-        : throw new HyperparameterException(nameof(MinDelta), value, "0 or more", "0");
+    private static double CheckMinDelta(double value) => value >= 0 && double.IsFinite(value) ? value
+        : throw new HyperparameterException(nameof(MinDelta), value, "a finite number, 0 or more", "0");
+
+    /// <summary>What to watch.</summary>
+    public Metric Monitor { get; init => field = Valid.Defined(nameof(Monitor), value, Metric.ValidationLoss); } = Valid.Defined(nameof(Monitor), Monitor, Metric.ValidationLoss);
 
     private static int CheckStart(int value) => value >= 0 ? value
         : throw new HyperparameterException(nameof(StartFromEpoch), value, "0 or more", "0");
@@ -67,7 +72,7 @@ public sealed record EarlyStopping(int Patience = 5, Metric Monitor = Metric.Val
         var tracker = Start();
         foreach (var epoch in history.Epochs) tracker.Observe(epoch);
         return new EarlyStoppingReport(this, history.StopReason, history.Epochs.Count, tracker.BestEpoch,
-            tracker.BestEpoch == 0 ? double.NaN : tracker.BestValue, tracker.Wait, history.RestoredEpoch);
+            tracker.BestValue, tracker.Wait, history.RestoredEpoch);
     }
 
     /// <summary>"validation loss, patience 5, min delta 0, restore best weights".</summary>
@@ -86,37 +91,22 @@ public sealed record EarlyStopping(int Patience = 5, Metric Monitor = Metric.Val
     };
 }
 
-/// <summary>The state of <see cref="EarlyStopping"/> during one run: the best epoch so far and
-/// how long since it improved.</summary>
+/// <summary>The state of <see cref="EarlyStopping"/> during one run: a <see cref="MetricMonitor"/> (the
+/// same one reduce-on-plateau uses) fed with the rule's metric after every epoch.</summary>
 public sealed class EarlyStoppingTracker(EarlyStopping rule)
 {
-    private double best = double.NaN;
+    private readonly MetricMonitor monitor = new(rule.Patience, rule.MinDelta, rule.HigherIsBetter, rule.StartFromEpoch);
 
     /// <summary>The best epoch so far (0 before any).</summary>
-    public int BestEpoch { get; private set; }
+    public int BestEpoch => monitor.BestEpoch;
 
     /// <summary>Epochs since the last improvement.</summary>
-    public int Wait { get; private set; }
+    public int Wait => monitor.Wait;
 
     /// <summary>The monitored metric's value at <see cref="BestEpoch"/> (NaN before any).</summary>
-    public double BestValue => best;
+    public double BestValue => monitor.BestValue;
 
     /// <summary>Records one epoch. Returns whether this epoch is the new best (so its weights are
     /// worth keeping) and whether the run should stop now.</summary>
-    public (bool IsBest, bool Stop) Observe(EpochRecord epoch)
-    {
-        if (epoch.Epoch <= rule.StartFromEpoch) return (false, false);
-        double v = EarlyStopping.Read(epoch, rule.Monitor);
-        bool improved = BestEpoch == 0 ||
-            (rule.HigherIsBetter ? v > best + rule.MinDelta : v < best - rule.MinDelta);
-        if (improved)
-        {
-            best = v;
-            BestEpoch = epoch.Epoch;
-            Wait = 0;
-            return (true, false);
-        }
-        Wait++;
-        return (false, Wait >= rule.Patience);
-    }
+    public (bool IsBest, bool Stop) Observe(EpochRecord epoch) => monitor.Observe(epoch.Epoch, EarlyStopping.Read(epoch, rule.Monitor));
 }

@@ -2,7 +2,8 @@ namespace HyperLab.Training;
 
 /// <summary>
 /// How to run a fit, as opposed to what to train (that is <see cref="Hyperparameters"/>). Every
-/// field has a default, so <c>Trainer.Fit(hp, data)</c> needs none.
+/// field has a default, so <c>Trainer.Fit(hp, data)</c> needs none; every value is checked when it
+/// is set, so <c>with</c> cannot slip a bad one in.
 /// </summary>
 public sealed record FitOptions
 {
@@ -12,15 +13,46 @@ public sealed record FitOptions
     /// <summary>Early-stopping rule; overrides <see cref="Hyperparameters.Patience"/> when set. Default null.</summary>
     public EarlyStopping? EarlyStopping { get; init; }
 
-    /// <summary>Observer for this run; default <see cref="Trainer.DefaultObserver"/>.</summary>
+    /// <summary>Observer for this run; default <see cref="Trainer.DefaultObserver"/>; <see cref="ITrainingObserver.None"/> for silence.</summary>
     public ITrainingObserver? Observer { get; init; }
 
     /// <summary>A run is marked diverged when a step's loss exceeds this multiple of the first
-    /// step's loss (as well as on NaN or ∞). Default 10: for 10 classes the first loss is about
-    /// ln 10 ≈ 2.3, so a loss above 23 means the run blew up.</summary>
-    public double ExplodeFactor { get; init; } = 10;
+    /// step's loss (as well as on NaN or ∞). Valid: above 1 (∞ turns the check off). Default 10: for
+    /// 10 classes the first loss is about ln 10 ≈ 2.3, so a loss above 23 means the run blew up.</summary>
+    public double ExplodeFactor
+    {
+        get;
+        init => field = value > 1 ? value : throw new HyperparameterException(nameof(ExplodeFactor), value, "a number above 1 (∞ to turn the check off)", "10");
+    } = 10;
 
-    /// <summary>Stop after this many updates in total (null, the default: no limit). Used to train
-    /// for a fixed number of steps rather than epochs.</summary>
-    public int? MaxSteps { get; init; }
+    /// <summary>Stop after this many updates in total. Valid: null (no limit, the default) or at least 1.
+    /// Used to train for a fixed number of steps rather than epochs.</summary>
+    public int? MaxSteps
+    {
+        get;
+        init => field = value is null or >= 1 ? value : throw new HyperparameterException(nameof(MaxSteps), value, "null (no limit) or a whole number of at least 1", "null");
+    }
+
+    /// <summary>Measure the validation set after every epoch. Default true; the learning-rate finder
+    /// turns it off (it reads only the training loss), and then early stopping cannot be used.</summary>
+    public bool EvaluateEachEpoch { get; init; } = true;
+
+    /// <summary>A hook that may change the run step by step (the learning-rate finder sets the rate
+    /// before every update and ends the run when the loss blows up). Default null.</summary>
+    public IStepControl? StepControl { get; init; }
+}
+
+/// <summary>
+/// A per-step hook that, unlike an <see cref="ITrainingObserver"/>, may change the run: set the
+/// learning rate before an update, or end the run after one (by returning true, not by throwing).
+/// The learning-rate finder is one (lesson 01).
+/// </summary>
+public interface IStepControl
+{
+    /// <summary>Called before update <paramref name="step"/> (counted from 1); may set the rate with
+    /// <see cref="Optimizers.SetRate"/>.</summary>
+    void BeforeStep(int step, TorchSharp.torch.optim.Optimizer optimizer);
+
+    /// <summary>Called after update <paramref name="step"/>; return true to end the run now.</summary>
+    bool AfterStep(int step, StepOutcome outcome);
 }

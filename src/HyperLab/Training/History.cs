@@ -61,12 +61,16 @@ public sealed record History(
     public EpochRecord? LastEpoch => Epochs.Count == 0 ? null : Epochs[^1];
 
     /// <summary>The validation loss of the weights the run ended with: the restored best epoch's
-    /// when early stopping restored weights, else the last epoch's; NaN when the run diverged
-    /// before finishing an epoch.</summary>
-    public double FinalValidationLoss => RestoredEpoch is int r ? Epochs[r - 1].ValidationLoss : LastEpoch?.ValidationLoss ?? double.NaN;
+    /// when early stopping restored weights, else the last epoch's; NaN when the run diverged and
+    /// nothing was restored (the weights it ended with are the diverged ones, never measured).</summary>
+    public double FinalValidationLoss => FinalEpoch?.ValidationLoss ?? double.NaN;
 
     /// <summary>The validation accuracy of the weights the run ended with (see <see cref="FinalValidationLoss"/>).</summary>
-    public double FinalValidationAccuracy => RestoredEpoch is int r ? Epochs[r - 1].ValidationAccuracy : LastEpoch?.ValidationAccuracy ?? double.NaN;
+    public double FinalValidationAccuracy => FinalEpoch?.ValidationAccuracy ?? double.NaN;
+
+    /// <summary>The epoch whose weights the run ended with: the restored one, else the last one; null
+    /// when the run diverged without a restore (the weights then match no measured epoch).</summary>
+    public EpochRecord? FinalEpoch => RestoredEpoch is int r ? Epochs[r - 1] : Diverged ? null : LastEpoch;
 
     /// <summary>"lr=1e-3 …: 10 epochs, best validation loss 0.41 at epoch 7, 8.3 s".</summary>
     public override string ToString()

@@ -22,4 +22,14 @@ public interface ITrainingObserver
 
     /// <summary>The run ended (completed, stopped early or diverged).</summary>
     void RunEnded(RunInfo run, History history);
+
+    /// <summary>An observer that shows nothing (for runs inside other tools, such as the finder).</summary>
+    static ITrainingObserver None { get; } = new Silent();
+
+    private sealed class Silent : ITrainingObserver
+    {
+        public void RunStarted(RunInfo run) { }
+        public void EpochEnded(RunInfo run, EpochRecord epoch) { }
+        public void RunEnded(RunInfo run, History history) { }
+    }
 }

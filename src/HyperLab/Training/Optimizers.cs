@@ -1,3 +1,4 @@
+using HyperLab.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -14,15 +15,13 @@ public static class Optimizers
         OptimizerKind.Sgd => optim.SGD(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
         OptimizerKind.Momentum => optim.SGD(parameters, hp.LearningRate, momentum: 0.9, weight_decay: hp.WeightDecay),
         OptimizerKind.Adam => optim.Adam(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
-        _ => optim.AdamW(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
+        OptimizerKind.AdamW => optim.AdamW(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
+        _ => throw new HyperparameterException(nameof(Hyperparameters.Optimizer), hp.Optimizer, string.Join(", ", Enum.GetNames<OptimizerKind>()), "AdamW"),
     };
 
-    /// <summary>The rate of the optimizer's first parameter group.</summary>
-    public static double RateOf(optim.Optimizer optimizer) => optimizer.ParamGroups.First().LearningRate;
+    /// <summary>The rate of the optimizer's first parameter group (<see cref="LearningRates.Of"/>).</summary>
+    public static double RateOf(optim.Optimizer optimizer) => LearningRates.Of(optimizer);
 
-    /// <summary>Sets every parameter group's rate.</summary>
-    public static void SetRate(optim.Optimizer optimizer, double rate)
-    {
-        foreach (var g in optimizer.ParamGroups) g.LearningRate = rate;
-    }
+    /// <summary>Sets every parameter group's rate (<see cref="LearningRates.Set"/>).</summary>
+    public static void SetRate(optim.Optimizer optimizer, double rate) => LearningRates.Set(optimizer, rate);
 }

@@ -27,12 +27,21 @@ public static class Trainer
         return new TrainingResult(model, Fit(model, hp, data, options));
     }
 
-    /// <summary>Trains an existing model in place (its shape is not read from <paramref name="hp"/>).</summary>
+    /// <summary>Trains an existing model in place (its shape is not read from <paramref name="hp"/>).
+    /// The model it leaves behind is always the one the history describes: the best epoch's weights
+    /// when early stopping restores them (also when the run diverged after its best epoch), else the
+    /// last weights.</summary>
     public static History Fit(nn.Module<Tensor, Tensor> model, Hyperparameters hp, DataSplits data, FitOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(hp);
+        ArgumentNullException.ThrowIfNull(data);
         options ??= new FitOptions();
         var run = new RunInfo(options.Label ?? hp.ToString(), hp, Batches.PerEpoch(data.Train.Count, hp.BatchSize), data.Train.Count);
         var observer = options.Observer ?? DefaultObserver;
+        var stopping = options.EarlyStopping ?? (hp.Patience is int p ? new EarlyStopping(p) : null);
+        if (stopping is not null && !options.EvaluateEachEpoch)
+            throw new ArgumentException("Early stopping watches the validation set after every epoch: leave FitOptions.EvaluateEachEpoch on, or drop the early-stopping rule.", nameof(options));
         var clock = Stopwatch.StartNew();
         observer?.RunStarted(run);
 
@@ -43,82 +52,70 @@ public static class Trainer
         var random = new Random(hp.Seed);                 // augmentation
         var optimizer = Optimizers.Create(model.parameters(), hp);
         var schedule = hp.Schedule.Attach(optimizer, run.StepsPerEpoch, hp.Epochs);
-        var stopping = options.EarlyStopping ?? (hp.Patience is int p ? new EarlyStopping(p) : null);
-        var tracker = stopping?.Start();
-        var l1Weights = hp.L1 > 0 ? model.named_parameters().Where(x => x.name.EndsWith("weight") && x.parameter.dim() > 1).Select(x => x.parameter).ToList() : null;
+        var monitor = stopping?.Start();
+        Func<Tensor, Tensor>? augment = data.Train.ImageShape is int[] shape && !hp.Augmentation.IsNone
+            ? batch => hp.Augmentation.Apply(batch, shape, random) : null;
+        var step = new TrainStep(model, optimizer, xTrain, yTrain, hp.L1, augment);
 
         var steps = new List<StepRecord>();
         var epochs = new List<EpochRecord>();
         WeightSnapshot? best = null;
         Divergence? divergence = null;
         var stop = StopReason.Completed;
+        bool controlStopped = false;
         double firstLoss = double.NaN;
         model.train();
         try
         {
-            for (int epoch = 1; epoch <= hp.Epochs && divergence is null; epoch++)
+            for (int epoch = 1; epoch <= hp.Epochs; epoch++)
             {
                 var epochClock = Stopwatch.StartNew();
                 double lossSum = 0, correct = 0;
                 int seen = 0;
                 foreach (var batch in Batches.ForEpoch(data.Train.Count, hp.BatchSize, hp.Seed, epoch))
                 {
-                    using var scope = NewDisposeScope();
-                    // 1. The mini-batch (augmented if asked; images only).
-                    var idx = tensor(batch.Select(i => (long)i).ToArray());
-                    var x = xTrain.index_select(0, idx);
-                    var y = yTrain.index_select(0, idx);
-                    if (data.Train.ImageShape is int[] shape) x = hp.Augmentation.Apply(x, shape, random);
-
-                    // 2. Forward: scores and loss (plus the L1 penalty, which is not recorded as loss).
-                    var logits = model.call(x);
-                    var loss = nn.functional.cross_entropy(logits, y);
-                    var objective = l1Weights is null ? loss : loss + hp.L1 * l1Weights.Select(w => w.abs().sum()).Aggregate((a, b) => a + b);
-
-                    // 3. Backward and update: w ← w − η·∇L (the optimizer's version of it).
-                    optimizer.zero_grad();
-                    objective.backward();
-                    double rate = Optimizers.RateOf(optimizer);
-                    optimizer.step();
+                    // One update (TrainStep), then record it and stop if the run blew up.
+                    options.StepControl?.BeforeStep(steps.Count + 1, optimizer);
+                    var outcome = step.Take(batch);
                     schedule.StepEnded();
-
-                    // 4. Record, and stop if the run blew up.
-                    double value = loss.item<float>();
-                    steps.Add(new StepRecord(steps.Count + 1, epoch, value, rate));
-                    if (steps.Count == 1) firstLoss = value;
-                    divergence = CheckDivergence(steps.Count, value, firstLoss, options.ExplodeFactor);
+                    steps.Add(new StepRecord(steps.Count + 1, epoch, outcome.Loss, outcome.LearningRate));
+                    if (steps.Count == 1) firstLoss = outcome.Loss;
+                    divergence = CheckDivergence(steps.Count, outcome.Loss, firstLoss, options.ExplodeFactor);
                     if (divergence is not null) break;
-                    lossSum += value * batch.Length;
-                    correct += logits.argmax(1).eq(y).sum().item<long>();
-                    seen += batch.Length;
-                    if (options.MaxSteps is int max && steps.Count >= max) break;
+                    lossSum += outcome.Loss * outcome.Count;
+                    correct += outcome.Correct;
+                    seen += outcome.Count;
+                    controlStopped = options.StepControl?.AfterStep(steps.Count, outcome) ?? false;
+                    if (controlStopped || steps.Count >= options.MaxSteps) break;
                 }
                 if (divergence is not null) { stop = StopReason.Diverged; break; }
 
-                // 5. Measure on validation data once per epoch.
-                var (valLoss, valAcc) = Evaluation.Measure(model, xVal, yVal);
+                // Measure on validation data once per epoch.
+                var (valLoss, valAcc) = options.EvaluateEachEpoch ? Evaluation.Measure(model, xVal, yVal) : (double.NaN, double.NaN);
                 var record = new EpochRecord(epoch, lossSum / seen, correct / seen, valLoss, valAcc,
                     epochClock.Elapsed.TotalSeconds, Optimizers.RateOf(optimizer));
                 epochs.Add(record);
                 schedule.EpochEnded(valLoss);
                 observer?.EpochEnded(run, record);
 
-                // 6. Early stopping keeps the best weights and may end the run.
-                if (tracker is not null)
+                // Early stopping keeps the best weights and may end the run.
+                if (monitor is not null)
                 {
-                    var (isBest, shouldStop) = tracker.Observe(record);
+                    var (isBest, patienceRanOut) = monitor.Observe(record);
                     if (isBest && stopping!.RestoreBestWeights) { best?.Dispose(); best = WeightSnapshot.Capture(model); }
                     if (isBest && stopping!.CheckpointPath is string checkpoint) Checkpoint.Save(model, checkpoint);
-                    if (shouldStop) { stop = StopReason.EarlyStopped; break; }
+                    if (patienceRanOut) { stop = StopReason.EarlyStopped; break; }
                 }
-                if (options.MaxSteps is int m && steps.Count >= m) break;
+                if (controlStopped || steps.Count >= options.MaxSteps) break;
             }
 
+            // Hand back the weights the history describes: the best epoch's when they were kept and
+            // the model has moved on since (more epochs, or a divergence after the best epoch).
             int? restored = null;
-            if (best is not null && tracker!.BestEpoch != epochs.Count)
+            if (best is not null && (monitor!.BestEpoch != epochs.Count || divergence is not null))
             {
                 best.RestoreInto(model);
-                restored = tracker.BestEpoch;
+                restored = monitor.BestEpoch;
             }
             var history = new History(run.Label, hp, steps, epochs, stop, divergence, restored, clock.Elapsed.TotalSeconds);
             observer?.RunEnded(run, history);

@@ -54,10 +54,10 @@ public class RateScalingTests
     [Fact]
     public void Arguments_are_checked()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => RateScaling.Linear(0, 0.1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RateScaling.Linear(32, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RateScaling.Linear(32, double.NaN));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RateScaling.Linear(32, 0.1).RateFor(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RateScaling.Linear(32, 0.1).Apply(new Hyperparameters(), -1));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => RateScaling.Linear(0, 0.1));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => RateScaling.Linear(32, 0));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => RateScaling.Linear(32, double.NaN));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => RateScaling.Linear(32, 0.1).RateFor(0));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => RateScaling.Linear(32, 0.1).Apply(new Hyperparameters(), -1));
     }
 }

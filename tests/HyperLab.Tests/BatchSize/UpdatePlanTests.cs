@@ -64,7 +64,7 @@ public class UpdatePlanTests
     [Fact]
     public void Arguments_are_checked()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new UpdatePlan(-1, 8));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new UpdatePlan(10, 0));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => new UpdatePlan(-1, 8));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => new UpdatePlan(10, 0));
     }
 }

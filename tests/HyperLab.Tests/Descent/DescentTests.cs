@@ -53,9 +53,9 @@ public class DescentTests
     [Fact]
     public void Bad_bowls_and_rates_are_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new QuadraticBowl(0, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new QuadraticBowl(2, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => GradientDescent.Run(Bowl, -1));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => new QuadraticBowl(0, 1));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => new QuadraticBowl(2, 1));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => GradientDescent.Run(Bowl, -1));
     }
 
     [Fact]

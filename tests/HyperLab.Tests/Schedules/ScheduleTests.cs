@@ -55,14 +55,30 @@ public class ScheduleTests
     }
 
     [Fact]
-    public void Reduce_on_plateau_cuts_the_rate_after_patience_plus_one_bad_epochs()
+    public void Reduce_on_plateau_cuts_the_rate_after_patience_bad_epochs()
     {
         double[] val = [1.0, 0.8, 0.8, 0.81, 0.7, 0.75, 0.75, 0.76, 0.76];
-        var rates = Schedule.ReduceOnPlateau(factor: 0.1, patience: 1).Rates(Peak, PerEpoch, Epochs, val);
+        var rates = Schedule.ReduceOnPlateau(factor: 0.1, patience: 2).Rates(Peak, PerEpoch, Epochs, val);
         double[] perEpoch = Enumerable.Range(0, Epochs).Select(e => rates[e * PerEpoch]).ToArray();
         // Epochs 3 and 4 do not improve on 0.8 → cut after epoch 4; epochs 6, 7 do not improve on 0.7 → cut after 7.
         Assert.Equal(new[] { Peak, Peak, Peak, Peak, Peak / 10, Peak / 10, Peak / 10, Peak / 100, Peak / 100 }, perEpoch, new Close());
         Assert.All(Schedule.ReduceOnPlateau().Rates(Peak, PerEpoch, Epochs), r => Assert.Equal(Peak, r));   // nothing to watch
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Patience_means_the_same_for_reduce_on_plateau_and_early_stopping(int patience)
+    {
+        double[] val = [1.0, 0.9, 0.95, 0.93, 0.97, 0.92, 0.99, 0.98, 0.97, 0.96, 0.95];
+        // Early stopping stops after the epoch at which patience runs out ...
+        var tracker = new HyperLab.Training.EarlyStopping(patience).Start();
+        int stop = Enumerable.Range(1, val.Length).First(e => tracker.Observe(new HyperLab.Training.EpochRecord(e, 0, 0, val[e - 1], 0, 0, 0)).Stop);
+        // ... and reduce-on-plateau lowers the rate after that same epoch.
+        var rates = Schedule.ReduceOnPlateau(factor: 0.5, patience: patience).Rates(Peak, PerEpoch, val.Length, val);
+        int firstCut = Enumerable.Range(0, val.Length).First(e => rates[e * PerEpoch] < Peak);
+        Assert.Equal(stop, firstCut);
     }
 
     [Theory]
@@ -82,7 +98,7 @@ public class ScheduleTests
     [Fact]
     public void Reduce_on_plateau_reacts_to_a_real_runs_validation_loss()
     {
-        var hp = new Hyperparameters { Depth = 1, Width = 16, Epochs = 12, BatchSize = 32, LearningRate = 0.05, Schedule = Schedule.ReduceOnPlateau(0.5, 0) };
+        var hp = new Hyperparameters { Depth = 1, Width = 16, Epochs = 12, BatchSize = 32, LearningRate = 0.05, Schedule = Schedule.ReduceOnPlateau(0.5, 1) };
         var data = TinyData.Moons(400);
         using var run = Trainer.Fit(hp, data);
         var h = run.History;
@@ -90,7 +106,7 @@ public class ScheduleTests
         Assert.Equal(planned, h.Steps.Select(s => s.LearningRate), new Close());
         for (int e = 1; e < h.Epochs.Count; e++)
         {
-            bool improved = h.Epochs[e - 1].ValidationLoss < h.Epochs.Take(e - 1).Select(x => x.ValidationLoss).DefaultIfEmpty(double.MaxValue).Min() * (1 - 1e-4);
+            bool improved = h.Epochs[e - 1].ValidationLoss < h.Epochs.Take(e - 1).Select(x => x.ValidationLoss).DefaultIfEmpty(double.MaxValue).Min();
             Assert.Equal(improved ? h.Epochs[e - 1].LearningRate : h.Epochs[e - 1].LearningRate * 0.5, h.Epochs[e].LearningRate, 12);
         }
     }
@@ -101,7 +117,8 @@ public class ScheduleTests
         var e = Assert.Throws<HyperparameterException>(() => Schedule.StepDecay(factor: 1.5));
         Assert.Contains("Factor", e.Message);
         Assert.Throws<HyperparameterException>(() => Schedule.WarmupCosine(warmupFraction: 0));
-        Assert.Throws<HyperparameterException>(() => Schedule.ReduceOnPlateau(patience: -1));
+        Assert.Throws<HyperparameterException>(() => Schedule.ReduceOnPlateau(patience: 0));
+        Assert.Throws<HyperparameterException>(() => Schedule.ReduceOnPlateau() with { Patience = 0 });
         Assert.Throws<HyperparameterException>(() => Schedule.Cosine(minFactor: 1));
     }
 
