@@ -34,7 +34,7 @@ public static class Formatters
     public static string HistoryHtml(History h)
     {
         var best = h.BestEpoch?.Epoch;
-        var sb = new StringBuilder($"<div><b>{E(h.Label)}</b> · {E(h.ToString()[(h.Label.Length + 2)..])}</div>");
+        var sb = new StringBuilder($"<div><b>{E(h.Label)}</b> · {E(h.Summary)}</div>");
         sb.Append(EpochTable(h.Epochs, best, maxRows: 12));
         return sb.ToString();
     }

@@ -44,7 +44,7 @@ public sealed class LiveProgress : ITrainingObserver
         double elapsed = clock.Elapsed.TotalSeconds;
         string status;
         if (done && history is not null)
-            status = $"done: {Formatters.E(history.ToString()[(history.Label.Length + 2)..])}";
+            status = $"done: {Formatters.E(history.Summary)}";
         else
         {
             double left = epochs.Count == 0 ? double.NaN : elapsed / epochs.Count * (total - epochs.Count);

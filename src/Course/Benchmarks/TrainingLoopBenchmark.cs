@@ -1,3 +1,4 @@
+using HyperLab.Numerics;
 using System.Diagnostics;
 using HyperLab;
 using HyperLab.Data;
@@ -42,7 +43,7 @@ public static class TrainingLoopBenchmark
             log.WriteLine($"  round {r + 1}: hand loop {hand[^1]:0.000} s/epoch, library {library[^1]:0.000} s/epoch");
         }
 
-        double handMedian = Median(hand), libraryMedian = Median(library);
+        double handMedian = Median.Of(hand), libraryMedian = Median.Of(library);
         double gflops = MatmulGflops();
         double epochGflop = EpochFlops(train.Count) / 1e9;
         log.WriteLine();
@@ -106,7 +107,7 @@ public static class TrainingLoopBenchmark
             using var c = a.matmul(b);
             times.Add(clock.Elapsed.TotalSeconds);
         }
-        return 2.0 * n * n * n / Median(times) / 1e9;
+        return 2.0 * n * n * n / Median.Of(times) / 1e9;
     }
 
     // Per example, for a linear layer n→m: forward 2nm, weight gradient 2nm, input gradient 2nm (not for the first layer).
@@ -116,11 +117,5 @@ public static class TrainingLoopBenchmark
         for (int i = 0; i + 1 < Layers.Length; i++)
             perExample += (i == 0 ? 4.0 : 6.0) * Layers[i] * Layers[i + 1];
         return perExample * examples;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var s = values.OrderBy(v => v).ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
     }
 }

@@ -46,7 +46,7 @@ public static class EnvironmentChecks
     public static CheckResult NativeFix()
     {
         var report = TorchSharpNativeFix.Apply();
-        string detail = report.ToString().Replace("TorchSharp native fix: ", "", StringComparison.Ordinal);
+        string detail = report.Detail;
         return report.Succeeded
             ? CheckResult.Ok("native fix", detail)
             : CheckResult.Fail("native fix", detail,

@@ -19,7 +19,7 @@ namespace Course.Runner;
 public sealed class NotebookRunner
 {
     /// <summary>The environment variable that carries <see cref="RunOptions.Seed"/> to the lessons.</summary>
-    public const string SeedVariable = "COURSE_SEED";
+    public const string SeedVariable = HyperLab.Interactive.Notebook.SeedVariable;
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 

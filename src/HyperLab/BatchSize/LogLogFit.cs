@@ -1,3 +1,5 @@
+using HyperLab.Numerics;
+
 namespace HyperLab.BatchSize;
 
 /// <summary>
@@ -19,13 +21,9 @@ public sealed record LogLogFit(double Slope, double Intercept, double RSquared)
         var points = x.Zip(y).Where(p => p.First > 0 && p.Second > 0 && double.IsFinite(p.First) && double.IsFinite(p.Second))
             .Select(p => (X: Math.Log(p.First), Y: Math.Log(p.Second))).ToList();
         if (points.Count < 2) throw new ArgumentException("A log-log fit needs at least two points with positive x and y.", nameof(x));
-        double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
-        double sxx = points.Sum(p => (p.X - mx) * (p.X - mx));
-        if (sxx == 0) throw new ArgumentException("A log-log fit needs at least two different x values.", nameof(x));
-        double sxy = points.Sum(p => (p.X - mx) * (p.Y - my));
-        double syy = points.Sum(p => (p.Y - my) * (p.Y - my));
-        double slope = sxy / sxx;
-        return new LogLogFit(slope, my - slope * mx, syy == 0 ? 1 : sxy * sxy / (sxx * syy));
+        if (points.Select(p => p.X).Distinct().Count() < 2) throw new ArgumentException("A log-log fit needs at least two different x values.", nameof(x));
+        var line = LineFit.Of(points.Select(p => p.X), points.Select(p => p.Y));
+        return new LogLogFit(line.Slope, line.Intercept, line.RSquared);
     }
 
     /// <summary>The fitted value at <paramref name="x"/>: e^Intercept · x^Slope.</summary>

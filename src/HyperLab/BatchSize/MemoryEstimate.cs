@@ -1,3 +1,4 @@
+using HyperLab.Models;
 using System.Globalization;
 
 namespace HyperLab.BatchSize;
@@ -33,19 +34,15 @@ public sealed record MemoryEstimate
         ArgumentNullException.ThrowIfNull(hp);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
-        long parameters = 0, perExample = inputs + classes;
-        int fanIn = inputs;
+        long parameters = Mlp.CountParameters(inputs, classes, hp), perExample = inputs + classes;
         for (int layer = 0; layer < hp.Depth; layer++)
         {
-            parameters += (long)fanIn * hp.Width + hp.Width;
             int tensorsPerLayer = 2;                                           // linear output, activation output
-            if (hp.Normalization != Normalization.None) { parameters += 2L * hp.Width; tensorsPerLayer++; }
+            if (hp.Normalization != Normalization.None) tensorsPerLayer++;
             if (hp.Dropout > 0) tensorsPerLayer++;
             if (hp.Residual && layer > 0) tensorsPerLayer++;                   // the skip connection's sum
             perExample += (long)tensorsPerLayer * hp.Width;
-            fanIn = hp.Width;
         }
-        parameters += (long)fanIn * classes + classes;
         int state = hp.Optimizer switch { OptimizerKind.Sgd => 0, OptimizerKind.Momentum => 1, _ => 2 };
         return new MemoryEstimate(hp.BatchSize, hp.Depth, hp.Width, parameters, perExample, state);
     }

@@ -7,7 +7,7 @@ namespace HyperLab.BatchSize;
 public sealed record ThroughputPoint(int BatchSize, IReadOnlyList<double> ExamplesPerSecond, int EpochExamples)
 {
     /// <summary>Median examples per second over the repeats (robust to one slow repeat).</summary>
-    public double Median => MedianOf(ExamplesPerSecond);
+    public double Median => Numerics.Median.Of(ExamplesPerSecond);
 
     /// <summary>Slowest repeat, examples per second.</summary>
     public double Slowest => ExamplesPerSecond.Min();
@@ -24,13 +24,6 @@ public sealed record ThroughputPoint(int BatchSize, IReadOnlyList<double> Exampl
     /// <summary>"B = 256: 41,200 examples/s (median of 5; 38,900 to 43,000), 0.19 s per epoch of 8,000".</summary>
     public override string ToString() =>
         $"B = {BatchSize}: {Median:N0} examples/s (median of {ExamplesPerSecond.Count}; {Slowest:N0} to {Fastest:N0}), {SecondsPerEpoch:0.###} s per epoch of {EpochExamples:N0}";
-
-    internal static double MedianOf(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        int m = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-    }
 }
 
 /// <summary>What <see cref="Throughput.Measure"/> found (lesson 02).</summary>

@@ -1,3 +1,4 @@
+using HyperLab.Numerics;
 using HyperLab.Data;
 using HyperLab.Models;
 using HyperLab.Training;
@@ -41,38 +42,7 @@ public sealed record DepthCost(IReadOnlyList<DepthCostPoint> Points)
         return new DepthCost(points);
     }
 
-    /// <summary>Parameters of an <see cref="Mlp"/> computed from its shape, without building it:
-    /// (inputs+1)·width + (depth−1)·(width+1)·width + (width+1)·classes, or (inputs+1)·classes at depth 0
-    /// (normalization adds 2·width per layer).</summary>
-    public static long ParametersOf(int inputs, int classes, Hyperparameters hp)
-    {
-        ArgumentNullException.ThrowIfNull(hp);
-        if (hp.Depth == 0) return (long)(inputs + 1) * classes;
-        long w = hp.Width, norm = hp.Normalization == Normalization.None ? 0 : 2 * w;
-        return (inputs + 1) * w + (hp.Depth - 1) * (w + 1) * w + (w + 1) * classes + hp.Depth * norm;
-    }
-}
-
-/// <summary>A straight line y = Intercept + Slope·x fitted by least squares, and how well it fits (lesson 04).</summary>
-/// <param name="Slope">Change of y per unit of x.</param>
-/// <param name="Intercept">y at x = 0.</param>
-/// <param name="RSquared">Share of y's variance the line explains (1 = exactly on the line).</param>
-public sealed record LineFit(double Slope, double Intercept, double RSquared)
-{
-    /// <summary>Fits the line (at least two distinct x values).</summary>
-    public static LineFit Of(IEnumerable<double> xs, IEnumerable<double> ys)
-    {
-        var x = xs.ToArray();
-        var y = ys.ToArray();
-        if (x.Length != y.Length || x.Length < 2) throw new ArgumentException("Need at least two (x, y) pairs of equal count.");
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Length; i++) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx); syy += (y[i] - my) * (y[i] - my); }
-        if (sxx == 0) throw new ArgumentException("The x values are all equal.");
-        double slope = sxy / sxx;
-        double r2 = syy == 0 ? 1 : sxy * sxy / (sxx * syy);
-        return new LineFit(slope, my - slope * mx, r2);
-    }
-
-    /// <summary>"y = 16,640·x + 110,000 (R² 1.000)".</summary>
-    public override string ToString() => $"y = {Slope:G4}·x + {Intercept:G4} (R² {RSquared:0.000})";
+    /// <summary>Parameters of an <see cref="Mlp"/> computed from its shape, without building it
+    /// (<see cref="Mlp.CountParameters"/>).</summary>
+    public static long ParametersOf(int inputs, int classes, Hyperparameters hp) => Mlp.CountParameters(inputs, classes, hp);
 }

@@ -1,3 +1,4 @@
+using HyperLab.Numerics;
 using System.Globalization;
 using HyperLab.Training;
 
@@ -168,12 +169,5 @@ public static class FitDiagnosis
     }
 
     /// <summary>Least-squares slope of equally spaced values (change per step); 0 for fewer than two.</summary>
-    internal static double Slope(IEnumerable<double> values)
-    {
-        var y = values.ToArray();
-        if (y.Length < 2) return 0;
-        double mx = (y.Length - 1) / 2.0, my = y.Average(), num = 0, den = 0;
-        for (int i = 0; i < y.Length; i++) { num += (i - mx) * (y[i] - my); den += (i - mx) * (i - mx); }
-        return num / den;
-    }
+    internal static double Slope(IEnumerable<double> values) => LineFit.OfSequence(values).Slope;
 }

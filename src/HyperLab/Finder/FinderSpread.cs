@@ -6,16 +6,7 @@ namespace HyperLab.Finder;
 public sealed record SuggestionSpread(string Name, IReadOnlyList<double> Rates)
 {
     /// <summary>The median on a log scale (for an even count, the geometric mean of the middle two).</summary>
-    public double Median
-    {
-        get
-        {
-            var sorted = Rates.Order().ToArray();
-            if (sorted.Length == 0) return double.NaN;
-            int m = sorted.Length / 2;
-            return sorted.Length % 2 == 1 ? sorted[m] : Math.Sqrt(sorted[m - 1] * sorted[m]);
-        }
-    }
+    public double Median => Numerics.Median.OfLog(Rates);
 
     /// <summary>The lowest suggestion.</summary>
     public double Low => Rates.Count == 0 ? double.NaN : Rates.Min();

@@ -74,6 +74,17 @@ public sealed class Mlp : Module<Tensor, Tensor>
     public IReadOnlyList<ParameterCount> ParameterCounts() =>
         named_parameters().Select(p => new ParameterCount(p.name, p.parameter.shape.ToArray(), p.parameter.numel())).ToList();
 
+    /// <summary>Parameters of the network <paramref name="hp"/> describes, computed from its shape without
+    /// building it: (inputs+1)·width + (depth−1)·(width+1)·width + (width+1)·classes, or
+    /// (inputs+1)·classes at depth 0; normalization adds 2·width per hidden layer (lessons 02 and 04).</summary>
+    public static long CountParameters(int inputs, int classes, Hyperparameters hp)
+    {
+        ArgumentNullException.ThrowIfNull(hp);
+        if (hp.Depth == 0) return (long)(inputs + 1) * classes;
+        long w = hp.Width, norm = hp.Normalization == Normalization.None ? 0 : 2 * w;
+        return (inputs + 1) * w + (hp.Depth - 1) * (w + 1) * w + (w + 1) * classes + hp.Depth * norm;
+    }
+
     /// <summary>Total number of learned values.</summary>
     public long TotalParameters => parameters().Sum(p => p.numel());
 

@@ -78,10 +78,14 @@ public sealed record OverfitRecipe(int TrainCount = 300, int ValidationCount = 1
     }
 
     /// <summary>"300 training examples (20% wrong labels), 1,200 clean validation examples, standardized".</summary>
-    public override string ToString()
+    public override string ToString() => Describe(null);
+
+    /// <summary>As <see cref="ToString"/>, with the number of labels actually changed when known.</summary>
+    public string Describe(int? wrongLabels)
     {
         var inv = CultureInfo.InvariantCulture;
-        return $"{TrainCount.ToString("N0", inv)} training examples ({LabelNoise.ToString("0.#%", inv)} wrong labels), " +
+        string changed = wrongLabels is int w ? $": {w} changed" : "";
+        return $"{TrainCount.ToString("N0", inv)} training examples ({LabelNoise.ToString("0.#%", inv)} wrong labels{changed}), " +
                $"{ValidationCount.ToString("N0", inv)} clean validation examples{(Standardize ? ", standardized" : "")}";
     }
 }

@@ -21,5 +21,5 @@ public sealed record OverfitSetup(OverfitRecipe Recipe, string SourceName, int S
     /// <summary>"Digits, seed 3: 300 training examples (20% wrong labels: 60 changed), 1,200 clean validation
     /// examples, standardized"; with the recipe's steps this is enough to rebuild the setup.</summary>
     public override string ToString() =>
-        $"{SourceName}, seed {Seed}: {Recipe.ToString().Replace("wrong labels)", $"wrong labels: {WrongLabels} changed)")}";
+        $"{SourceName}, seed {Seed}: {Recipe.Describe(WrongLabels)}";
 }

@@ -24,18 +24,22 @@ public sealed record TorchSharpNativeFixReport(
     public bool Succeeded => !Needed || (Failed.Count == 0 && Patched.Count + AlreadyPatched.Count > 0);
 
     /// <summary>One plain line, for example "TorchSharp native fix: not needed: host libstdc++ has GLIBCXX_3.4.32".</summary>
-    public override string ToString()
+    public override string ToString() => "TorchSharp native fix: " + Detail;
+
+    /// <summary>What was done, without the "TorchSharp native fix: " prefix.</summary>
+    public string Detail => Describe();
+
+    private string Describe()
     {
-        const string prefix = "TorchSharp native fix: ";
         string version = TorchSharpNativeFix.RequiredVersion;
         if (Note is not null)
         {
-            return prefix + Note;
+            return Note;
         }
 
         if (!Needed)
         {
-            return $"{prefix}not needed: host libstdc++ has {version}";
+            return $"not needed: host libstdc++ has {version}";
         }
 
         string host = $"(host libstdc++ has up to {HostHighestVersion ?? "an unknown version"})";
@@ -62,7 +66,7 @@ public sealed record TorchSharpNativeFixReport(
             parts.Add($"needed, but no copy of TorchSharp {TorchSharpNativeFix.TorchSharpVersion}'s libLibTorchSharp.so was found");
         }
 
-        return $"{prefix}{string.Join(", ", parts)} {host}";
+        return $"{string.Join(", ", parts)} {host}";
     }
 
     private static string Copies(int n) => n == 1 ? "1 copy" : $"{n} copies";

@@ -72,16 +72,22 @@ public sealed record History(
     /// when the run diverged without a restore (the weights then match no measured epoch).</summary>
     public EpochRecord? FinalEpoch => RestoredEpoch is int r ? Epochs[r - 1] : Diverged ? null : LastEpoch;
 
-    /// <summary>"lr=1e-3 …: 10 epochs, best validation loss 0.41 at epoch 7, 8.3 s".</summary>
-    public override string ToString()
+    /// <summary>The run in one line without its label: "10 epoch(s), 80 steps, best validation loss 0.41 (acc 0.85) at epoch 7, 8.3 s".</summary>
+    public string Summary
     {
-        string end = StopReason switch
+        get
         {
-            StopReason.Diverged => $", {Divergence}",
-            StopReason.EarlyStopped => $", stopped early after epoch {Epochs.Count}{(RestoredEpoch is int r ? $", restored epoch {r}" : "")}",
-            _ => "",
-        };
-        string best = BestEpoch is { } b ? $", best validation loss {b.ValidationLoss:0.####} (acc {b.ValidationAccuracy:0.###}) at epoch {b.Epoch}" : "";
-        return $"{Label}: {Epochs.Count} epoch(s), {Steps.Count} steps{best}{end}, {Seconds:0.0} s";
+            string end = StopReason switch
+            {
+                StopReason.Diverged => $", {Divergence}",
+                StopReason.EarlyStopped => $", stopped early after epoch {Epochs.Count}{(RestoredEpoch is int r ? $", restored epoch {r}" : "")}",
+                _ => "",
+            };
+            string best = BestEpoch is { } b ? $", best validation loss {b.ValidationLoss:0.####} (acc {b.ValidationAccuracy:0.###}) at epoch {b.Epoch}" : "";
+            return $"{Epochs.Count} epoch(s), {Steps.Count} steps{best}{end}, {Seconds:0.0} s";
+        }
     }
+
+    /// <summary>"lr=1e-3 …: 10 epoch(s), 80 steps, best validation loss 0.41 (acc 0.85) at epoch 7, 8.3 s".</summary>
+    public override string ToString() => $"{Label}: {Summary}";
 }

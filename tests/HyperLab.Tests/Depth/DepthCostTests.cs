@@ -1,3 +1,4 @@
+using HyperLab.Numerics;
 using HyperLab.Depth;
 using HyperLab.Models;
 using HyperLab.Tests.Training;
