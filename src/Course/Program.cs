@@ -27,7 +27,9 @@ public static class Program
           bench [--rounds N]
               Time the library's training loop against a minimal hand-written TorchSharp loop
               (784-256-128-10 MLP, all of Fashion-MNIST, batch 128), alternating N rounds (default 7),
-              and report the ratio and the fraction of measured matmul throughput. Use -c Release.
+              and report the ratio and the fraction of measured matmul throughput; then time the
+              loop under each OpenMP wait policy on a quiet and on a busy machine (fresh child
+              processes; the busy machine is made by spinning processes). Use -c Release.
 
         Example: dotnet run --project src/Course -- run 00 --seed 1
         """;
@@ -43,7 +45,7 @@ public static class Program
             return args.Length > 0 ? 0 : 2;
         }
 
-        if (command is not ("run" or "doctor" or "bench"))
+        if (command is not ("run" or "doctor" or "bench" or "bench-child"))
         {
             log.WriteLine($"Unknown command '{command}'.");
             log.WriteLine(Usage);
@@ -52,13 +54,15 @@ public static class Program
 
         // Before anything can touch torch: TorchSharp loads its native library at the first torch call.
         log.WriteLine(TorchSharpNativeFix.Apply());
+        log.WriteLine($"OpenMP threads wait: {OpenMpWaitPolicy.Decision}");
 
         try
         {
             return command switch
             {
                 "run" => await RunCommand.RunAsync(args[1..], log),
-                "bench" => TrainingLoopBenchmark.Run(Rounds(args[1..]), log),
+                "bench" => TrainingLoopBenchmark.Run(Rounds(args[1..]), log) + WaitPolicyBenchmark.Run(3, log),
+                "bench-child" => WaitPolicyBenchmark.Measure(Rounds(args[1..]), log),
                 _ => await DoctorCommand.RunAsync(log),
             };
         }

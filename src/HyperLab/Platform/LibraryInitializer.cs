@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace HyperLab.Platform;
 
 /// <summary>
-/// Applies <see cref="OpenMpWaitPolicy"/> and <see cref="TorchSharpNativeFix"/> as soon as any
+/// Applies <see cref="OpenMpWaitPolicy"/>, <see cref="MklReproducibility"/> and <see cref="TorchSharpNativeFix"/> as soon as any
 /// HyperLab code runs, so that every program using the library (runner, tests, notebooks, plain
 /// C#) gets them before its first torch call. Both are cheap after the first call.
 /// </summary>
@@ -14,6 +14,7 @@ internal static class LibraryInitializer
     internal static void BeforeTorchLoads()
     {
         OpenMpWaitPolicy.Apply();
+        MklReproducibility.Apply();
         TorchSharpNativeFix.Apply();
     }
 #pragma warning restore CA2255
