@@ -25,7 +25,8 @@ public static partial class Plot
                 Palette(2), StyleParam.DrawingStyle.Dot));
         if (history.StopReason == StopReason.EarlyStopped)
             traces.Add(VerticalLine(history.Epochs.Count, low, high, $"early stop after epoch {history.Epochs.Count}", Palette(1), StyleParam.DrawingStyle.DashDot));
-        return Finish(traces, title ?? $"Loss per epoch: {history.Label}", "epoch (full passes over the training set)", "cross-entropy loss (nats)", logY: logY);
+        return WholeNumberX(Finish(traces, title ?? $"Loss per epoch: {history.Label}", "epoch (full passes over the training set)", "cross-entropy loss (nats)", logY: logY),
+            history.Epochs.Count);
     }
 
     /// <summary>
@@ -47,7 +48,7 @@ public static partial class Plot
         for (int i = 0; i < runs.Count; i++)
         {
             AddRun(traces, runs[i], Palette(i), runs[i].Label, showTraining);
-            if (target is double t && FirstEpochReaching(runs[i], t) is int hit)
+            if (target is double t && runs[i].FirstEpochReaching(t) is int hit)
                 traces.Add(Marker(hit, runs[i].Epochs[hit - 1].ValidationLoss, $"{runs[i].Label} · reaches {t:0.###} at epoch {hit}", Palette(i), "circle-open"));
         }
         if (target is double level && runs.Any(r => r.Epochs.Count > 0))
@@ -56,14 +57,16 @@ public static partial class Plot
             traces.Add(CSharpChart.Line<double, double, string>(new[] { 1.0, last }, new[] { level, level }, Name: $"target validation loss {level:0.###}",
                 LineColor: Color.fromHex("#555555"), LineDash: StyleParam.DrawingStyle.Dot));
         }
-        return Finish(traces, title ?? "Loss per epoch", "epoch (full passes over the training set)", "cross-entropy loss (nats)", logY: logY);
+        return WholeNumberX(Finish(traces, title ?? "Loss per epoch", "epoch (full passes over the training set)", "cross-entropy loss (nats)", logY: logY),
+            runs.Select(h => h.Epochs.Count).DefaultIfEmpty(1).Max());
     }
 
-    /// <summary>The first epoch whose validation loss is at or below <paramref name="target"/> (null if none).</summary>
+    /// <summary>The first epoch whose validation loss is at or below <paramref name="target"/> (null if none);
+    /// the same as <see cref="History.FirstEpochReaching"/>, which lesson 03 now calls.</summary>
     public static int? FirstEpochReaching(History history, double target)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return history.Epochs.FirstOrDefault(e => e.ValidationLoss <= target)?.Epoch;
+        return history.FirstEpochReaching(target);
     }
 
     private static void AddRun(List<GenericChart> traces, History h, Color color, string label, bool showTraining)

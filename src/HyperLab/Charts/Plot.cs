@@ -34,7 +34,8 @@ public static partial class Plot
             traces.Add(Line(x, h.Epochs.Select(e => e.TrainLoss), $"{prefix}training", color, dash: true));
             traces.Add(Line(x, h.Epochs.Select(e => e.ValidationLoss), $"{prefix}validation", color));
         }
-        return Finish(traces, title ?? "Training and validation loss per epoch", "epoch", "cross-entropy loss (nats)", logY: logY);
+        return WholeNumberX(Finish(traces, title ?? "Training and validation loss per epoch", "epoch", "cross-entropy loss (nats)", logY: logY),
+            runs.Select(h => h.Epochs.Count).DefaultIfEmpty(1).Max());
     }
 
     /// <summary>The loss of every update (mini-batch) of several runs: noise and divergence show here.</summary>
@@ -51,13 +52,41 @@ public static partial class Plot
     /// <summary>Combines traces under a title and axis labels; log axes on request.</summary>
     internal static GenericChart Finish(IEnumerable<GenericChart> traces, string title, string xTitle, string yTitle, bool logX = false, bool logY = false)
     {
-        var chart = Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(CSharpChart.Combine(traces));
+        var chart = Plotly.NET.Chart.withTitle(Wrap(title), FSharpOption<Font>.None).Invoke(CSharpChart.Combine(traces));
         chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle, AxisType: AxisType(logX));
         chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle, AxisType: AxisType(logY));
         // The legend goes below the plot: run labels are long and would squeeze it from the side.
         chart = CSharpStyle.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal,
             X: 0, XAnchor: StyleParam.XAnchorPosition.Left, Y: -0.2, YAnchor: StyleParam.YAnchorPosition.Top);
         return CSharpStyle.WithSize(chart, 800, 520);
+    }
+
+    /// <summary>Breaks a long title into lines of at most about 70 characters (an 800-pixel chart
+    /// cuts a single line off at about 90).</summary>
+    internal static string Wrap(string title, int width = 70)
+    {
+        if (title.Length <= width) return title;
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (string word in title.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width) { lines.Add(line.ToString()); line.Clear(); }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        lines.Add(line.ToString());
+        return string.Join("<br>", lines);
+    }
+
+    /// <summary>Whole-number ticks on the x axis (epochs, layers): 1, 2, 5 or 10 apart, whichever gives
+    /// at most about 15 ticks up to <paramref name="max"/>.</summary>
+    internal static GenericChart WholeNumberX(GenericChart chart, double max)
+    {
+        double step = new[] { 1.0, 2, 5, 10, 20, 50, 100, 200, 500, 1000 }.FirstOrDefault(s => max / s <= 15, Math.Ceiling(max / 15));
+        var axis = new Plotly.NET.LayoutObjects.LinearAxis();
+        axis.SetProperty("dtick", step);
+        axis.SetProperty("tick0", 0);
+        return Plotly.NET.Chart.withXAxis(axis, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
     }
 
     private static StyleParam.AxisType AxisType(bool log) => log ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear;

@@ -72,6 +72,10 @@ public sealed record History(
     /// when the run diverged without a restore (the weights then match no measured epoch).</summary>
     public EpochRecord? FinalEpoch => RestoredEpoch is int r ? Epochs[r - 1] : Diverged ? null : LastEpoch;
 
+    /// <summary>The first epoch whose validation loss is at or below <paramref name="target"/>, or null if
+    /// none (lesson 03: a lower learning rate needs more epochs to reach the same loss).</summary>
+    public int? FirstEpochReaching(double target) => Epochs.FirstOrDefault(e => e.ValidationLoss <= target)?.Epoch;
+
     /// <summary>The run in one line without its label: "10 epoch(s), 80 steps, best validation loss 0.41 (acc 0.85) at epoch 7, 8.3 s".</summary>
     public string Summary
     {
