@@ -21,6 +21,10 @@ public static class Program
               artifacts/executed); --quiet echoes only claim checks and errors.
               Exit code 1 if any cell fails.
 
+          export [lessons...] [--out DIR]
+              Write every lesson (or the chosen ones) as a plain C# program, a .NET 10 file-based
+              app, to lessons/ (default): run one with dotnet run lessons/NN-name.cs.
+
           doctor
               Check .NET, libstdc++, TorchSharp, the NuGet cache and Plotly.NET, and say what to fix.
 
@@ -45,7 +49,7 @@ public static class Program
             return args.Length > 0 ? 0 : 2;
         }
 
-        if (command is not ("run" or "doctor" or "bench" or "bench-child"))
+        if (command is not ("run" or "doctor" or "bench" or "bench-child" or "export"))
         {
             log.WriteLine($"Unknown command '{command}'.");
             log.WriteLine(Usage);
@@ -62,6 +66,7 @@ public static class Program
             {
                 "run" => await RunCommand.RunAsync(args[1..], log),
                 "bench" => TrainingLoopBenchmark.Run(Rounds(args[1..]), log) + WaitPolicyBenchmark.Run(3, log),
+                "export" => ExportCommand.Run(args[1..], log),
                 "bench-child" => WaitPolicyBenchmark.Measure(Rounds(args[1..]), log),
                 _ => await DoctorCommand.RunAsync(log),
             };
