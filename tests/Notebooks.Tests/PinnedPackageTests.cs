@@ -8,11 +8,23 @@ namespace Notebooks.Tests;
 public partial class PinnedPackageTests
 {
     [Fact]
+    public void The_Codespace_warm_up_runs_the_lessons_setup_cells()
+    {
+        static List<string> Code(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("cells").EnumerateArray()
+            .Where(c => c.GetProperty("cell_type").GetString() == "code")
+            .Select(c => string.Concat(c.GetProperty("source").EnumerateArray().Select(s => s.GetString()))).ToList();
+        var warm = Code(Path.Combine(LessonNotebooks.Root, ".devcontainer", "warm-up.ipynb"));
+        var lesson = Code(Path.Combine(LessonNotebooks.Root, "notebooks", "00-parameters-and-hyperparameters.ipynb"));
+        Assert.Equal(lesson.Take(2), warm.Take(2));
+    }
+
+    [Fact]
     public void Every_nuget_reference_in_the_notebooks_uses_the_central_package_version()
     {
         var pinned = CentralVersions(Path.Combine(LessonNotebooks.Root, "Directory.Packages.props"));
 
-        var problems = Problems(LessonNotebooks.Paths, pinned, out int checkedReferences);
+        var notebooks = LessonNotebooks.Paths.Append(Path.Combine(LessonNotebooks.Root, ".devcontainer", "warm-up.ipynb")).ToList();
+        var problems = Problems(notebooks, pinned, out int checkedReferences);
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.True(LessonNotebooks.Paths.Count == 0 || checkedReferences > 0, "the notebooks reference no NuGet package: is the check looking in the right place?");
