@@ -43,8 +43,9 @@ public sealed record ScalingCheck(RunOutcome Reference, RunOutcome PlainModerate
     /// <summary>Scaling closes at least half of the moderate batch's gap to the reference.</summary>
     public bool HelpsAtModerate => GapOf(ScaledModerate) < 0.5 * GapOf(PlainModerate);
 
-    /// <summary>At the large batch the scaled run still ends far (more than 0.5 nats) from the reference, or diverges.</summary>
-    public bool BreaksAtLarge => GapOf(ScaledLarge) > 0.5;
+    /// <summary>At the large batch the scaled run still ends clearly behind the reference: a gap of more than
+    /// 0.1 nats and more than 3× the scaled moderate batch's gap (or it diverges).</summary>
+    public bool BreaksAtLarge => GapOf(ScaledLarge) > Math.Max(0.1, 3 * GapOf(ScaledModerate));
 
     /// <summary>The histories, for a chart: plain runs then scaled runs.</summary>
     public IEnumerable<RunOutcome> All => [Reference, PlainModerate, ScaledModerate, PlainLarge, ScaledLarge];

@@ -98,8 +98,8 @@ public sealed record SummaryRow(SummaryRowDefinition Definition, IReadOnlyList<M
     /// <summary>True when every key of the row has a measurement.</summary>
     public bool Complete => Missing.Count == 0;
 
-    /// <summary>"best AdamW rate 1e-3 (learning rate, seed 0)": a measurement as the table shows it.</summary>
-    public static string Text(Measurement m) => $"{m.What}: {Hyperparameters.Fmt(m.Value)} {m.Unit} (seed {m.Seed})".Replace(" ×", "×");
+    /// <summary>"best AdamW rate of the sweep: 3.16e-3 (seed 0)": a measurement as the table shows it.</summary>
+    public static string Text(Measurement m) => $"{m.What}: {m.ValueText} (seed {m.Seed})";
 
     /// <summary>"not measured yet: run lesson 05 first (dotnet run --project src/Course -- run 05)".</summary>
     public static string MissingText(string key) =>
