@@ -18,10 +18,11 @@ public sealed record Measurement(string Key, double Value, string Unit, string W
     public override string ToString() => $"{Key} = {ValueText} ({What}; seed {Seed})";
 
     /// <summary>The value with its unit: "3.16e-3", "2.9×", "12 epochs".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ValueText => Unit switch
     {
         "" => Hyperparameters.Fmt(Value),
-        "×" => $"{Hyperparameters.Fmt(Value)}×",
+        "×" => $"{Value.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture)}×",
         _ => $"{Hyperparameters.Fmt(Value)} {Unit}",
     };
 }
