@@ -111,3 +111,40 @@ public class ConfusionMeasureTests
             diverged ? [] : [new EpochRecord(1, 0.5, 0.8, validationLoss, 0.8, 0.1, 1e-3)],
             diverged ? StopReason.Diverged : StopReason.Completed, diverged ? new Divergence(1, double.NaN, "loss became NaN") : null, null, 0.1);
 }
+
+/// <summary>The confusion experiments on real data, on more than one seed.</summary>
+public class ConfusionExperimentTests
+{
+    private static DataSplits Digits(int seed)
+    {
+        var split = Splits.Stratified(CourseData.Digits(), validationFraction: 0.25, seed: seed);
+        return Standardizer.Fit(split.Train).Transform(split);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Linear_scaling_rescues_a_moderate_batch_but_not_the_full_batch(int seed)
+    {
+        var data = Digits(seed);
+        var reference = new Hyperparameters { Depth = 2, Width = 64, Optimizer = OptimizerKind.Momentum, LearningRate = 0.01, BatchSize = 16, Epochs = 10, Seed = seed };
+
+        var check = ScalingCheck.Run(reference, data, HyperLab.BatchSize.RateScaling.Linear(16, 0.01), 128, data.Train.Count);
+
+        Assert.True(check.HelpsAtModerate && check.BreaksAtLarge, check.ToString());
+    }
+
+    [Fact]
+    public void Fresh_scores_need_fresh_data_and_measure_the_kept_weights()
+    {
+        var data = TinyData.Moons();
+        using var run = Trainer.Fit(new Hyperparameters { Depth = 1, Width = 16, Epochs = 2 }, data);
+        Assert.Throws<ArgumentException>(() => FreshScore.Of(run, data));
+
+        var withFresh = data with { Test = data.Validation };
+        var score = FreshScore.Of(run, withFresh);
+
+        Assert.Equal(run.History.FinalValidationLoss, score.FreshLoss, 5);
+        Assert.Equal(run.History.FinalValidationAccuracy, score.FreshAccuracy, 5);
+    }
+}
