@@ -30,6 +30,24 @@ public static class SummaryRows
     ];
 }
 
+/// <summary>Short names of the measurements, for cells whose lesson has not run yet.</summary>
+public static class MeasurementNames
+{
+    private static readonly Dictionary<string, string> Names = new()
+    {
+        [Measured.BestAdamRate] = "best AdamW rate", [Measured.BestSgdRate] = "best SGD-with-momentum rate",
+        [Measured.FinderSuggestion] = "the finder's suggestion", [Measured.ThroughputGain] = "speed-up of batch 256 over batch 8",
+        [Measured.LargeBatchPenalty] = "full-batch penalty at a fixed budget", [Measured.EarlyStopEpoch] = "epoch early stopping kept",
+        [Measured.OverfitOnsetEpoch] = "onset of overfitting (epoch)", [Measured.BestTableDepth] = "best depth on a small table",
+        [Measured.BestWeightDecay] = "best weight decay", [Measured.BestDropout] = "best dropout rate",
+        [Measured.LearningRateSpreadRatio] = "how much more the rate matters than the others", [Measured.RateBatchSlope] = "how the best rate moves with the batch (log-log slope)",
+        [Measured.TunedTestAccuracy] = "the tuned model's test accuracy",
+    };
+
+    /// <summary>"best AdamW rate" for <see cref="Measured.BestAdamRate"/>; the key itself for a key without a name.</summary>
+    public static string Of(string key) => Names.TryGetValue(key, out var name) ? name : key;
+}
+
 /// <summary>The course's lesson notebooks by number, for links (relative to the notebooks folder).</summary>
 public static class Lessons
 {

@@ -101,9 +101,9 @@ public sealed record SummaryRow(SummaryRowDefinition Definition, IReadOnlyList<M
     /// <summary>"best AdamW rate of the sweep: 3.16e-3 (seed 0)": a measurement as the table shows it.</summary>
     public static string Text(Measurement m) => $"{m.What}: {m.ValueText} (seed {m.Seed})";
 
-    /// <summary>"not measured yet: run lesson 05 first (dotnet run --project src/Course -- run 05)".</summary>
+    /// <summary>"best weight decay: not measured yet, run lesson 05 first (dotnet run --project src/Course -- run 05)".</summary>
     public static string MissingText(string key) =>
-        $"{key}: not measured yet, run lesson {Lessons.Of(key)} first (dotnet run --project src/Course -- run {Lessons.Of(key)})";
+        $"{MeasurementNames.Of(key)}: not measured yet, run lesson {Lessons.Of(key)} first (dotnet run --project src/Course -- run {Lessons.Of(key)})";
 
     /// <summary>The measured cell's lines, each measurement linked to its lesson, each missing key explained.</summary>
     public IEnumerable<string> Cells(bool markdown) =>

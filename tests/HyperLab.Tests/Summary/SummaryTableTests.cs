@@ -89,3 +89,15 @@ public sealed class SummaryTableTests : IDisposable
         Assert.Throws<ArgumentException>(() => Lessons.File("09"));
     }
 }
+
+/// <summary>Every key the summary table shows has a short name for its "not measured yet" cells.</summary>
+public class MeasurementNamesTests
+{
+    [Fact]
+    public void Every_key_of_the_table_has_a_name()
+    {
+        foreach (var key in SummaryRows.Definitions.SelectMany(d => d.Keys))
+            Assert.NotEqual(key, MeasurementNames.Of(key));
+        Assert.Equal("09.unknown", MeasurementNames.Of("09.unknown"));
+    }
+}
