@@ -4,13 +4,14 @@ namespace HyperLab.Summary;
 /// (<see cref="Measured"/>) carry the numbers. The numbers themselves come from the results file.</summary>
 public static class SummaryRows
 {
-    /// <summary>Learning rate, batch size, epochs, depth, regularization strength, in the course's order.</summary>
+    /// <summary>Learning rate, batch size, epochs, depth, regularization strength, in the course's order, then the
+    /// five tuned together (lesson 07).</summary>
     public static IReadOnlyList<SummaryRowDefinition> Definitions { get; } =
     [
         new("Learning rate", "how far each update moves the weights",
             "the loss falls painfully slowly", "the loss jumps, explodes or becomes NaN",
             "1e-3 for Adam/AdamW, 0.01-0.1 for SGD with momentum; then a range test or a log-grid sweep",
-            [Measured.BestAdamRate, Measured.BestSgdRate, Measured.FinderSuggestion]),
+            [Measured.BestAdamRate, Measured.BestSgdRate, Measured.FinderSuggestion, Measured.LearningRateSpreadRatio]),
         new("Batch size", "how many examples are averaged into one update",
             "noisy updates, slow per example, unstable at a large rate", "few updates per epoch, worse at a fixed budget, more memory",
             "32-256; when you change it, rescale the rate (linear for SGD, square root for Adam)",
@@ -27,6 +28,10 @@ public static class SummaryRows
             "overfits: training much better than validation", "underfits: training loss stays high",
             "weight decay 1e-4 (grid 1e-3, 1e-4, 1e-5), dropout 0.1-0.5; only once training beats validation",
             [Measured.BestWeightDecay, Measured.BestDropout]),
+        new("All five, tuned together", "the result of the tuning workflow",
+            "a baseline left untuned", "tuning on the test set (its score becomes optimistic)",
+            "lesson 07's seven steps: baseline, rate first, then batch, epochs, depth, regularization, all tracked",
+            [Measured.TunedTestAccuracy]),
     ];
 }
 

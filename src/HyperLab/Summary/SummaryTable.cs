@@ -4,7 +4,7 @@ using System.Text;
 namespace HyperLab.Summary;
 
 /// <summary>
-/// The course summary (lesson 08): one row per hyperparameter with what it controls, what too low
+/// The course summary (lesson 08): one row per hyperparameter (and one for all five tuned together) with what it controls, what too low
 /// and too high look like, where to start, and the numbers the lessons measured, read from the
 /// results file (<see cref="CourseResults"/>), never typed in. A measurement whose lesson has not
 /// run in this checkout is shown as missing, with the command that records it.
@@ -17,7 +17,7 @@ public sealed class SummaryTable
         Source = source;
     }
 
-    /// <summary>The five rows, in the course's order (learning rate first).</summary>
+    /// <summary>One row per hyperparameter, in the course's order (learning rate first), then the five tuned together.</summary>
     public IReadOnlyList<SummaryRow> Rows { get; }
 
     /// <summary>Where the numbers came from (the results file's path, or "given list").</summary>
