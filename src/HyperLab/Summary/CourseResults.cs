@@ -5,7 +5,7 @@ namespace HyperLab.Summary;
 /// <summary>One number a lesson measured and wants the course summary (lesson 08) to show.</summary>
 /// <param name="Key">Stable key, "lesson.name", e.g. "01.best-adam-rate" (see <see cref="Measured"/>).</param>
 /// <param name="Value">The measured value.</param>
-/// <param name="Unit">Unit or kind, e.g. "learning rate", "epochs", "×", "nats".</param>
+/// <param name="Unit">Unit, e.g. "nats", "×" (a ratio), or "" for a plain number (a rate, an epoch, a depth).</param>
 /// <param name="What">One sentence: what was measured, on which data.</param>
 /// <param name="Seed">The lesson's seed.</param>
 /// <param name="When">When it was recorded (UTC).</param>
@@ -15,7 +15,16 @@ public sealed record Measurement(string Key, double Value, string Unit, string W
     public string Lesson => Key.Split('.')[0];
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Key} = {Hyperparameters.Fmt(Value)} {Unit} ({What}; seed {Seed})";
+    public override string ToString() => $"{Key} = {ValueText} ({What}; seed {Seed})";
+
+    /// <summary>The value with its unit: "3.16e-3", "2.9×", "12 epochs".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ValueText => Unit switch
+    {
+        "" => Hyperparameters.Fmt(Value),
+        "×" => $"{Value.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture)}×",
+        _ => $"{Hyperparameters.Fmt(Value)} {Unit}",
+    };
 }
 
 /// <summary>
