@@ -23,6 +23,7 @@ public static class Trainer
     /// <paramref name="data"/>: the one-line way to run an experiment.</summary>
     public static TrainingResult Fit(Hyperparameters hp, DataSplits data, FitOptions? options = null)
     {
+        using var guard = FitGuard.Enter();
         var model = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp);
         return new TrainingResult(model, Fit(model, hp, data, options));
     }
@@ -30,6 +31,8 @@ public static class Trainer
     /// <summary>Trains an existing model in place (its shape is not read from <paramref name="hp"/>).</summary>
     public static History Fit(nn.Module<Tensor, Tensor> model, Hyperparameters hp, DataSplits data, FitOptions? options = null)
     {
+        using var guard = FitGuard.Enter();
+        FitChecks.BeforeFit(model, hp, data, options);
         options ??= new FitOptions();
         var run = new RunInfo(options.Label ?? hp.ToString(), hp, Batches.PerEpoch(data.Train.Count, hp.BatchSize), data.Train.Count);
         var observer = options.Observer ?? DefaultObserver;
@@ -108,7 +111,7 @@ public static class Trainer
                 {
                     var (isBest, shouldStop) = tracker.Observe(record);
                     if (isBest && stopping!.RestoreBestWeights) { best?.Dispose(); best = WeightSnapshot.Capture(model); }
-                    if (isBest && stopping!.CheckpointPath is string checkpoint) Checkpoint.Save(model, checkpoint);
+                    if (isBest && stopping!.CheckpointPath is string checkpoint) Checkpoint.SaveDuringFit(model, checkpoint);
                     if (shouldStop) { stop = StopReason.EarlyStopped; break; }
                 }
                 if (options.MaxSteps is int m && steps.Count >= m) break;
