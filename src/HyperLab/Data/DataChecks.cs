@@ -73,7 +73,7 @@ public static class DataChecks
             long label = set.Labels[i];
             if (label >= c)
                 throw new BadDataException(set.Name,
-                    $"row {i} has label {label} but the model scores only {c} classes (labels 0 to {c - 1})",
+                    $"row {i} has label {label} but the model scores only {c} class{(c == 1 ? "" : "es")} (labels 0 to {c - 1})",
                     $"build the model with {set.ClassCount} classes (the data set's class count), or remove the rows of the extra classes",
                     i, value: label, parameter: "data");
         }

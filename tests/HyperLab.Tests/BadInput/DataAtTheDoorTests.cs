@@ -95,7 +95,7 @@ public class DataAtTheDoorTests
         int firstOne = Array.IndexOf(data.Train.Labels, 1L);
         Assert.Equal(firstOne, e.Row);
         Assert.Equal(1L, e.Value);
-        Assert.Contains("only 1 classes", e.Message);
+        Assert.Contains("the model scores only 1 class (labels 0 to 0)", e.Message);
     }
 
     [Fact]
