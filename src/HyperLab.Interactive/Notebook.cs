@@ -22,12 +22,14 @@ public static class Notebook
     /// Claims must hold for any seed; the runner's <c>--seed N</c> checks that.</summary>
     public static int Seed => int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), out var s) && s >= 0 ? s : 0;
 
-    /// <summary>Installs the FSharp.Core resolver and applies the TorchSharp native-library fix
-    /// where this machine needs it. Returns a line saying what was done.</summary>
+    /// <summary>Installs the FSharp.Core resolver, applies the TorchSharp native-library fix where this machine
+    /// needs it, and preloads TorchSharp's own libtorch by full path so that a system libtorch is not picked up
+    /// (<see cref="TorchSharpPreload"/>, DESIGN.md fact 11). Returns what was done.</summary>
     public static string Prepare()
     {
         FSharpCoreFix.Install();
-        return TorchSharpNativeFix.Apply().ToString();
+        string fix = TorchSharpNativeFix.Apply().ToString();
+        return $"{fix}; {TorchSharpPreload.Apply()}";
     }
 
     /// <summary>Wires live training progress, claim checks and exercise feedback into the

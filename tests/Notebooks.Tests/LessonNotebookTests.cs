@@ -2,23 +2,22 @@ using Course.Runner;
 
 namespace Notebooks.Tests;
 
-/// <summary>Runs every lesson notebook headless, in process; any failing cell or claim fails the test.</summary>
+/// <summary>Runs every lesson notebook headless, in process, once per seed of <c>COURSE_TEST_SEEDS</c> (default "0");
+/// any failing cell or claim fails the test.</summary>
 public class LessonNotebookTests(ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(LessonNotebooks.FileNames), MemberType = typeof(LessonNotebooks))]
-    public async Task Every_cell_of_the_notebook_runs_without_error(string notebook)
+    public async Task Every_cell_of_the_notebook_runs_without_error(string notebook, int seed)
     {
-        if (notebook == LessonNotebooks.NoNotebooks)
-        {
-            return;
-        }
+        Assert.False(notebook == LessonNotebooks.NoNotebooks, $"No notebooks found in {Path.Combine(LessonNotebooks.Root, "notebooks")}.");
 
         string path = Path.Combine(LessonNotebooks.Root, "notebooks", notebook);
         var options = new RunOptions
         {
-            OutputDirectory = Path.Combine(LessonNotebooks.Root, "artifacts", "executed"),
+            OutputDirectory = Path.Combine(LessonNotebooks.Root, "artifacts", "executed", seed == 0 ? "" : $"seed-{seed}"),
             Log = new TestLog(output),
+            Seed = seed,
         };
 
         var result = await new NotebookRunner().RunAsync(path, options);

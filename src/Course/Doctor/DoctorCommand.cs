@@ -15,6 +15,7 @@ public static class DoctorCommand
             () => Task.FromResult(EnvironmentChecks.NativeFix()),
             () => Task.FromResult(WorkloadChecks.Torch()),
             () => Task.FromResult(EnvironmentChecks.NuGetCache()),
+            () => Task.FromResult(EnvironmentChecks.NotebookKernelLibTorch()),
             () => Task.FromResult(WorkloadChecks.Chart()),
             WorkloadChecks.NotebookEngine,
             () => Task.FromResult(RepositoryCheck(root)),

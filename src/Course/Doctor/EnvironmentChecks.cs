@@ -54,6 +54,26 @@ public static class EnvironmentChecks
                 $"or use a system whose libstdc++ has {TorchSharpNativeFix.RequiredVersion} (GCC 13+, e.g. Ubuntu 24.04, the course's dev container).");
     }
 
+    /// <summary>What a notebook kernel would load (DESIGN.md fact 11): this app loads libtorch from its own folder, but a
+    /// kernel asks for <c>torch_cpu</c> by name, so a system libtorch on the loader's path would be picked up unless
+    /// <c>Notebook.Prepare()</c> preloads TorchSharp's own copies (<see cref="TorchSharpPreload"/>).</summary>
+    public static CheckResult NotebookKernelLibTorch()
+    {
+        if (!OperatingSystem.IsLinux()) return CheckResult.Ok("notebook libtorch", "not Linux: not relevant");
+        var system = SystemLibTorch.Find();
+        var plan = TorchSharpPreload.Plan();
+        string own = plan.Count > 0 ? $"Notebook.Prepare() preloads TorchSharp's own from {Path.GetDirectoryName(plan[2])}" : "TorchSharp's own files are not in the NuGet cache yet";
+        if (system.Count == 0)
+            return CheckResult.Ok("notebook libtorch", $"no system libtorch_cpu.so on the loader's path; {own}");
+        string found = $"a system libtorch a notebook kernel would find by name: {string.Join(", ", system)}";
+        return plan.Count > 0
+            ? CheckResult.Ok("notebook libtorch", $"{found}; {own}, so it is not used")
+            : CheckResult.Warn("notebook libtorch", $"{found}; {own}",
+                "Run `dotnet restore` in the repository so that Notebook.Prepare() can preload TorchSharp's own libtorch; " +
+                "otherwise the first torch call in a notebook fails with \"doesn't contain a reference to libtorch-cpu-linux-x64\" " +
+                "(or remove the system libtorch from LD_LIBRARY_PATH / uninstall libtorch-dev).");
+    }
+
     /// <summary>The NuGet global packages folder and whether TorchSharp 0.107.0 and its libtorch are in it.</summary>
     public static CheckResult NuGetCache()
     {

@@ -16,7 +16,7 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Loss of every update, unsmoothed".</param>
     public static GenericChart BatchStepLosses(IEnumerable<History> histories, bool logY = false, string? title = null)
     {
-        var traces = histories.Select((h, i) =>
+        var traces = ChartInput.Require(histories, nameof(histories)).Select((h, i) =>
         {
             var perEpoch = h.Steps.GroupBy(s => s.Epoch).ToDictionary(g => g.Key, g => g.Min(s => s.Step) - 1);
             var stepsIn = h.Steps.GroupBy(s => s.Epoch).ToDictionary(g => g.Key, g => g.Count());
@@ -34,6 +34,7 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Gradient noise against batch size (fitted slope …)".</param>
     public static GenericChart GradientNoise(GradientNoiseResult noise, string? title = null)
     {
+        ArgumentNullException.ThrowIfNull(noise);
         var points = noise.Points.Where(p => p.MeanSquaredDistance > 0).ToList();
         var x = points.Select(p => (double)p.BatchSize).ToArray();
         var fit = noise.Fit;
@@ -55,7 +56,7 @@ public static partial class Plot
     /// <param name="throughput">A measurement from <see cref="BatchSize.Throughput"/>.</param>
     /// <param name="title">Chart title. Default "Training throughput against batch size (… threads)".</param>
     public static GenericChart Throughput(ThroughputResult throughput, string? title = null) =>
-        Spread(throughput, p => p.ExamplesPerSecond, p => p.Median, "examples per second",
+        Spread(throughput ?? throw new ArgumentNullException(nameof(throughput)), p => p.ExamplesPerSecond, p => p.Median, "examples per second",
             title ?? $"Training throughput against batch size ({throughput.Threads} thread(s))", "examples per second (log scale)");
 
     /// <summary>Seconds per epoch (N / examples per second, training steps only) against batch size: every repeat as a
@@ -63,7 +64,7 @@ public static partial class Plot
     /// <param name="throughput">A measurement from <see cref="BatchSize.Throughput"/>.</param>
     /// <param name="title">Chart title. Default "Seconds per epoch of N examples against batch size".</param>
     public static GenericChart SecondsPerEpoch(ThroughputResult throughput, string? title = null) =>
-        Spread(throughput, p => p.SecondsPerEpochByRepeat, p => p.SecondsPerEpoch, "seconds per epoch",
+        Spread(throughput ?? throw new ArgumentNullException(nameof(throughput)), p => p.SecondsPerEpochByRepeat, p => p.SecondsPerEpoch, "seconds per epoch",
             title ?? $"Seconds per epoch of {throughput.EpochExamples:N0} examples against batch size", "seconds per epoch (log scale)");
 
     private static GenericChart Spread(ThroughputResult r, Func<ThroughputPoint, IEnumerable<double>> repeats, Func<ThroughputPoint, double> median,
@@ -84,7 +85,7 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Final loss against batch size at a fixed rate and epoch budget".</param>
     public static GenericChart Generalization(IEnumerable<History> histories, string? title = null)
     {
-        var runs = histories.Where(h => !h.Diverged && h.LastEpoch is not null).ToList();
+        var runs = ChartInput.Require(histories, nameof(histories)).Where(h => !h.Diverged && h.LastEpoch is not null).ToList();
         var groups = runs.GroupBy(h => h.Hyperparameters.BatchSize).OrderBy(g => g.Key).ToList();
         var x = groups.Select(g => (double)g.Key).ToArray();
         var traces = new List<GenericChart>
@@ -103,7 +104,7 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Validation loss per epoch, with and without rate scaling".</param>
     public static GenericChart ScalingCurves(IEnumerable<History> unscaled, IEnumerable<History> scaled, string? title = null)
     {
-        var all = unscaled.Select(h => (h, dash: true)).Concat(scaled.Select(h => (h, dash: false))).ToList();
+        var all = ChartInput.Require(unscaled, nameof(unscaled)).Select(h => (h, dash: true)).Concat(ChartInput.Require(scaled, nameof(scaled)).Select(h => (h, dash: false))).ToList();
         var batches = all.Select(r => r.h.Hyperparameters.BatchSize).Distinct().Order().ToList();
         var traces = all.Select(r => Line(r.h.Epochs.Select(e => (double)e.Epoch).ToArray(), r.h.Epochs.Select(e => e.ValidationLoss),
             $"{r.h.Label}{(r.h.Diverged ? " (diverged)" : "")}", Palette(batches.IndexOf(r.h.Hyperparameters.BatchSize)), dash: r.dash, markers: true)).ToList();
@@ -118,7 +119,7 @@ public static partial class Plot
     {
         var traces = new List<GenericChart>();
         int i = 0;
-        foreach (var g in estimates.GroupBy(e => (e.Depth, e.Width)).OrderBy(g => g.Key.Depth))
+        foreach (var g in ChartInput.Require(estimates, nameof(estimates)).GroupBy(e => (e.Depth, e.Width)).OrderBy(g => g.Key.Depth))
         {
             var rows = g.OrderBy(e => e.BatchSize).ToList();
             var x = rows.Select(e => (double)e.BatchSize).ToArray();

@@ -11,8 +11,7 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Gradient norm per hidden layer".</param>
     public static GenericChart GradientNorms(IEnumerable<LayerGradients> measurements, string? title = null)
     {
-        ArgumentNullException.ThrowIfNull(measurements);
-        var traces = measurements.Select((m, i) => Line(Enumerable.Range(1, m.Norms.Count).Select(d => (double)d).ToArray(),
+        var traces = ChartInput.Require(measurements, nameof(measurements)).Select((m, i) => Line(Enumerable.Range(1, m.Norms.Count).Select(d => (double)d).ToArray(),
             m.Norms, m.Label, Palette(i), markers: true)).ToList();
         return Finish(traces, title ?? "Gradient norm per hidden layer (layer 1 is next to the input)",
             "hidden layer (1 = next to the input)", "‖∂loss/∂W‖ (Frobenius norm, log scale)", logY: true);
@@ -44,8 +43,7 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Loss against depth (mean over seeds)".</param>
     public static GenericChart Depths(IEnumerable<DepthResult> results, string? title = null)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        var r = results.ToList();
+        var r = ChartInput.Require(results, nameof(results));
         var x = r.Select(p => (double)p.Depth).ToArray();
         var traces = new List<GenericChart>
         {

@@ -42,8 +42,7 @@ public static partial class Plot
     /// <param name="logY">Log-scale loss axis. Default false.</param>
     public static GenericChart Epochs(IEnumerable<History> histories, bool showTraining = true, double? target = null, string? title = null, bool logY = false)
     {
-        ArgumentNullException.ThrowIfNull(histories);
-        var runs = histories.ToList();
+        var runs = ChartInput.Require(histories, nameof(histories));
         var traces = new List<GenericChart>();
         for (int i = 0; i < runs.Count; i++)
         {

@@ -18,7 +18,7 @@ public static partial class Plot
     /// <param name="sweeps">Sweeps over the learning rate (e.g. one for AdamW, one for SGD with momentum).</param>
     public static GenericChart RateSweep(params SweepResult<double>[] sweeps)
     {
-        ArgumentNullException.ThrowIfNull(sweeps);
+        ChartInput.Require(sweeps, nameof(sweeps));
         var finite = sweeps.SelectMany(s => s.Points).Select(p => p.History.FinalValidationLoss).Where(double.IsFinite).DefaultIfEmpty(1).ToList();
         double top = finite.Max() * 1.08;
         var traces = new List<GenericChart>();
@@ -44,7 +44,7 @@ public static partial class Plot
     {
         var traces = new List<GenericChart>();
         int i = 0;
-        foreach (var h in histories)
+        foreach (var h in ChartInput.Require(histories, nameof(histories)))
         {
             var color = Palette(i++);
             string name = $"η = {Hyperparameters.Fmt(h.Hyperparameters.LearningRate)}";
@@ -99,8 +99,7 @@ public static partial class Plot
     /// <param name="paths">Walks from <see cref="GradientDescent.Run"/>, on the same bowl.</param>
     public static GenericChart DescentPaths(IEnumerable<DescentPath> paths)
     {
-        var list = paths.ToList();
-        if (list.Count == 0) throw new ArgumentException("Give at least one path.", nameof(paths));
+        var list = ChartInput.Require(paths, nameof(paths));
         var bowl = list[0].Bowl;
         var (x0, y0) = list[0].Points[0];
         double loss0 = bowl.Loss(x0, y0);
@@ -128,7 +127,7 @@ public static partial class Plot
     /// <param name="epochs">Epochs in the budget.</param>
     public static GenericChart ScheduleRates(IEnumerable<Schedule> schedules, double peakRate, int stepsPerEpoch, int epochs)
     {
-        var traces = schedules.Select((s, i) =>
+        var traces = ChartInput.Require(schedules, nameof(schedules)).Select((s, i) =>
         {
             var rates = s.Rates(peakRate, stepsPerEpoch, epochs);
             return Line(Enumerable.Range(1, rates.Length).Select(k => (double)k).ToArray(), rates, s.ToString(), Palette(i));
@@ -140,7 +139,7 @@ public static partial class Plot
     /// (this includes reduce-on-plateau's reactions).</summary>
     public static GenericChart ScheduleRates(IEnumerable<History> histories)
     {
-        var traces = histories.Select((h, i) => Line(h.Steps.Select(s => (double)s.Step).ToArray(), h.Steps.Select(s => s.LearningRate),
+        var traces = ChartInput.Require(histories, nameof(histories)).Select((h, i) => Line(h.Steps.Select(s => (double)s.Step).ToArray(), h.Steps.Select(s => s.LearningRate),
             h.Label == h.Hyperparameters.Schedule.ToString() ? h.Label : $"{h.Hyperparameters.Schedule} ({h.Label})", Palette(i))).ToList();
         return Finish(traces, "Learning rate used at each update", "update (step)", "learning rate η");
     }

@@ -16,7 +16,8 @@ public static partial class Plot
     /// <summary>Training and validation loss per epoch of one run (lesson 00).</summary>
     /// <param name="history">The run.</param>
     /// <param name="logY">Log-scale loss axis. Default false.</param>
-    public static GenericChart Losses(History history, bool logY = false) => Losses(new[] { history }, logY, $"Loss per epoch: {history.Label}");
+    public static GenericChart Losses(History history, bool logY = false) =>
+        Losses(new[] { history ?? throw new ArgumentNullException(nameof(history)) }, logY, $"Loss per epoch: {history.Label}");
 
     /// <summary>Training (dashed) and validation (solid) loss per epoch of several runs on one chart.</summary>
     /// <param name="histories">The runs; their labels name the lines.</param>
@@ -24,7 +25,7 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Training and validation loss per epoch".</param>
     public static GenericChart Losses(IEnumerable<History> histories, bool logY = false, string? title = null)
     {
-        var runs = histories.ToList();
+        var runs = ChartInput.Require(histories, nameof(histories));
         var traces = new List<GenericChart>();
         for (int i = 0; i < runs.Count; i++)
         {
@@ -44,7 +45,7 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Loss per update".</param>
     public static GenericChart StepLosses(IEnumerable<History> histories, bool logY = true, string? title = null)
     {
-        var traces = histories.Select((h, i) => Line(h.Steps.Select(s => (double)s.Step).ToArray(),
+        var traces = ChartInput.Require(histories, nameof(histories)).Select((h, i) => Line(h.Steps.Select(s => (double)s.Step).ToArray(),
             h.Steps.Select(s => s.Loss), h.Diverged ? $"{h.Label} ({h.Divergence})" : h.Label, Palette(i))).ToList();
         return Finish(traces, title ?? "Loss per update", "update (step)", "mini-batch loss (nats)", logY: logY);
     }

@@ -29,6 +29,7 @@ public sealed class Dataset
     /// <param name="imageShape">For images, the shape of one example as (channels, height, width), whose product must be
     /// <paramref name="featureCount"/>; default <c>null</c> (a table).</param>
     /// <exception cref="ArgumentException">The lengths don't fit, or a label is out of range.</exception>
+    /// <exception cref="BadDataException">There are no examples (issue 9: an empty set used to train to a NaN loss).</exception>
     public Dataset(string name, float[] features, long[] labels, int featureCount, IReadOnlyList<string> classNames, int[]? imageShape = null)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -38,6 +39,9 @@ public sealed class Dataset
         ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
         if (classNames.Count == 0)
             throw new ArgumentException("A data set needs at least one class name.", nameof(classNames));
+        if (labels.Length == 0)
+            throw new BadDataException(name, "it has no examples (0 rows)",
+                "check the file, filter or split that made it; a data set needs at least one row", value: 0, parameter: nameof(labels));
         if ((long)labels.Length * featureCount != features.Length)
             throw new ArgumentException(
                 $"{features.Length:N0} feature values don't make {labels.Length:N0} rows of {featureCount} features " +

@@ -34,6 +34,7 @@ public static class Splits
 
         var byClass = Stratification.ShuffledIndicesByClass(data, seed);
         var (validationCounts, testCounts) = Stratification.SplitCounts(byClass.Select(c => c.Length).ToArray(), validationFraction, testFraction);
+        SplitChecks.NoEmptyPart(data, validationCounts.Sum(), testFraction > 0 ? testCounts.Sum() : null, validationFraction, testFraction);
         List<int> train = [], validation = [], test = [];
         for (var c = 0; c < byClass.Length; c++)
         {

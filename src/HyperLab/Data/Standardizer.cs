@@ -28,11 +28,13 @@ public sealed class Standardizer
     public float[] Std => (float[])std.Clone();
 
     /// <summary>Measures each column's mean and standard deviation on <paramref name="train"/> (in double precision).</summary>
+    /// <exception cref="BadDataException">A feature is NaN or infinite (the message names row, column and value).</exception>
     public static Standardizer Fit(Dataset train)
     {
         ArgumentNullException.ThrowIfNull(train);
         if (train.Count == 0)
             throw new ArgumentException($"Cannot fit a standardizer on '{train.Name}': it has no examples.", nameof(train));
+        DataChecks.AllFinite(train);   // one NaN would turn its whole column into NaN
         int n = train.Count, f = train.FeatureCount;
         var sum = new double[f];
         var x = train.Features;

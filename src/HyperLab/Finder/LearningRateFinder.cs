@@ -52,6 +52,7 @@ public static class LearningRateFinder
     public static FinderResult Run(Hyperparameters hp, DataSplits data, FinderSettings? settings = null, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        using var guard = FitGuard.Enter("LearningRateFinder.Run");
         using var model = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp);
         return Run(model, hp, data, settings, label);
     }
@@ -67,6 +68,8 @@ public static class LearningRateFinder
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(hp);
         ArgumentNullException.ThrowIfNull(data);
+        using var guard = FitGuard.Enter("LearningRateFinder.Run");
+        FitChecks.BeforeFinder(model, data);
         settings ??= new FinderSettings();
         if (settings.EndRate <= settings.StartRate)
             throw new ArgumentException($"EndRate ({settings.EndRate}) must be above StartRate ({settings.StartRate}).", nameof(settings));

@@ -25,7 +25,7 @@ public enum Metric
 /// <param name="RestoreBestWeights">Restore the best epoch's weights (exactly) when the run ends. Default true.</param>
 /// <param name="StartFromEpoch">Epochs to wait before improvement is tracked (a warm-up). Default 0.</param>
 /// <param name="CheckpointPath">When set, the best weights so far are also written to this file (TorchSharp's
-/// own format, see <see cref="Checkpoint"/>) each time the monitored metric improves, so the best model
+/// own format inside a checked envelope, written atomically, see <see cref="Checkpoint"/>) each time the monitored metric improves, so the best model
 /// survives the session; reload it with <see cref="Checkpoint.Load{T}"/>. Default null (kept in memory only).</param>
 public sealed record EarlyStopping(int Patience = 5, Metric Monitor = Metric.ValidationLoss, double MinDelta = 0,
     bool RestoreBestWeights = true, int StartFromEpoch = 0, string? CheckpointPath = null)

@@ -10,8 +10,9 @@ namespace HyperLab.Training;
 /// The course's one training loop (lesson 00 opens the box; every later lesson calls it).
 /// Mini-batch gradient descent with cross-entropy loss; returns a <see cref="History"/>. A run
 /// whose loss becomes NaN, infinite or explodes stops and is marked diverged: a result, not an
-/// exception. Run fits one at a time: TorchSharp's random generator (initial weights, dropout)
-/// is process-wide, so two fits on different threads would disturb each other's seeds.
+/// exception. Fits run one at a time: TorchSharp's random generator (initial weights, dropout) is
+/// process-wide, so a second fit started on another thread while one runs is refused with an
+/// error (<see cref="FitGuard"/>) instead of silently changing both runs' numbers.
 /// </summary>
 public static class Trainer
 {
@@ -23,6 +24,7 @@ public static class Trainer
     /// <paramref name="data"/>: the one-line way to run an experiment.</summary>
     public static TrainingResult Fit(Hyperparameters hp, DataSplits data, FitOptions? options = null)
     {
+        using var guard = FitGuard.Enter();
         var model = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp);
         return new TrainingResult(model, Fit(model, hp, data, options));
     }
@@ -36,6 +38,8 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(hp);
         ArgumentNullException.ThrowIfNull(data);
+        using var guard = FitGuard.Enter();
+        FitChecks.BeforeFit(model, hp, data, options);
         options ??= new FitOptions();
         var run = new RunInfo(options.Label ?? hp.ToString(), hp, Batches.PerEpoch(data.Train.Count, hp.BatchSize), data.Train.Count);
         var observer = options.Observer ?? DefaultObserver;
@@ -103,7 +107,7 @@ public static class Trainer
                 {
                     var (isBest, patienceRanOut) = monitor.Observe(record);
                     if (isBest && stopping!.RestoreBestWeights) { best?.Dispose(); best = WeightSnapshot.Capture(model); }
-                    if (isBest && stopping!.CheckpointPath is string checkpoint) Checkpoint.Save(model, checkpoint);
+                    if (isBest && stopping!.CheckpointPath is string checkpoint) Checkpoint.SaveDuringFit(model, checkpoint);
                     if (patienceRanOut) { stop = StopReason.EarlyStopped; break; }
                 }
                 if (controlStopped || steps.Count >= options.MaxSteps) break;

@@ -50,8 +50,14 @@ public class ClaimAndFeedbackTests
     public void Feedback_survives_a_failing_display()
     {
         var previous = Feedback.Show;
+        var before = Console.Out;
+        var written = new StringWriter();
         Feedback.Show = _ => throw new InvalidOperationException("no display");
+        Console.SetOut(written);
         try { Feedback.On(false, "yes", "not yet"); }
-        finally { Feedback.Show = previous; }
+        finally { Feedback.Show = previous; Console.SetOut(before); }
+        // The learner still gets the hint, as text, with the reason the display failed.
+        Assert.Contains("not yet", written.ToString());
+        Assert.Contains("display failed: no display", written.ToString());
     }
 }

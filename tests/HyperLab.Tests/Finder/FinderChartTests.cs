@@ -1,6 +1,7 @@
 using HyperLab.Charts;
 using HyperLab.Finder;
 using HyperLab.Sweeps;
+using HyperLab.Tests.Charts;
 using HyperLab.Tests.Training;
 using Plotly.NET;
 
@@ -14,13 +15,17 @@ public class FinderChartTests
     public void Finder_charts_use_a_log_rate_axis_and_mark_the_suggestions()
     {
         var spread = LearningRateFinder.Spread(Small, TinyData.Moons(), [0, 1, 2]);
-        string one = GenericChart.toChartHTML(Plot.Finder(spread.Runs[0]));
-        Assert.Contains("\"type\":\"log\"", one);
-        Assert.Contains("valley", one);
-        Assert.Contains("minimum/10", one);
-        string many = GenericChart.toChartHTML(Plot.Finder(spread));
-        Assert.Contains("\"fill\":\"toself\"", many);                      // the bands
-        Assert.Contains("smoothed loss, seed 2", many);
+        var run = spread.Runs[0];
+        var one = ChartJson.Of(Plot.Finder(run));
+        Assert.True(one.X.Log);
+        Assert.Equal(run.Rates, one.Named("smoothed loss").X);                 // one point per step of the test
+        Assert.Equal(run.SmoothedLosses, one.Named("smoothed loss").Y, (a, b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a)));
+        var valley = one.Named("valley");                                       // a marker at the suggested rate
+        Assert.Equal(run.Suggestions!.Valley.Rate, Assert.Single(valley.X), 12);
+        Assert.Single(one.Named("minimum/10").X);
+        var many = ChartJson.Of(Plot.Finder(spread));
+        Assert.Equal(3, many.Traces.Count(t => t.Name.StartsWith("smoothed loss, seed", StringComparison.Ordinal)));
+        Assert.Contains("\"fill\":\"toself\"", GenericChart.toChartHTML(Plot.Finder(spread)));   // the bands
     }
 
     [Fact]

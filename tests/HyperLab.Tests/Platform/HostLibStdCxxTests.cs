@@ -18,16 +18,13 @@ public class HostLibStdCxxTests
         Assert.False(host.Has("GLIBCXX_3.4.32"));
     }
 
-    [Fact]
+    [NotLinuxFact]
+    public void Off_Linux_no_libstdcxx_is_reported() => Assert.Null(HostLibStdCxx.Find());
+
+    [LinuxFact]
     public void The_library_this_process_loaded_is_found_on_Linux()
     {
         var host = HostLibStdCxx.Find();
-        if (!OperatingSystem.IsLinux())
-        {
-            Assert.Null(host);
-            return;
-        }
-
         Assert.NotNull(host);
         Assert.Contains("libstdc++", host.Path);
         Assert.StartsWith("GLIBCXX_3.4.", host.Highest);

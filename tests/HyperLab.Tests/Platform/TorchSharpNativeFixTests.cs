@@ -4,13 +4,10 @@ namespace HyperLab.Tests.Platform;
 
 public class TorchSharpNativeFixTests
 {
-    [Fact]
+    [TorchSharpLibraryFact(linuxOnly: true)]
     public void Patching_a_real_copy_sets_the_flag_once_and_keeps_the_file_mode()
     {
-        if (!OperatingSystem.IsLinux() || RealLibrary.Bytes() is not { } original)
-        {
-            return;
-        }
+        byte[] original = RealLibrary.Bytes()!;
 
         string path = RealLibrary.CopyToTemp(original);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead);
@@ -58,13 +55,11 @@ public class TorchSharpNativeFixTests
         Assert.Contains("only files named libLibTorchSharp.so", error.Message);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Another_ELF_library_renamed_to_libLibTorchSharp_is_rejected_by_its_soname()
     {
-        if (HostLibStdCxx.Find() is not { } host)
-        {
-            return; // not Linux
-        }
+        var host = HostLibStdCxx.Find();
+        Assert.NotNull(host);
 
         byte[] other = File.ReadAllBytes(host.Path);
         string path = RealLibrary.CopyToTemp(other);

@@ -1,0 +1,80 @@
+using System.Reflection;
+using HyperLab.Charts;
+using HyperLab.Tests.BadInput;
+using HyperLab.Training;
+
+namespace HyperLab.Tests.Charts;
+
+/// <summary>Issue 9, charts: null or empty input gets an <see cref="ArgumentException"/> naming the parameter, for
+/// every public <see cref="Plot"/> method (found by reflection, so a new chart is covered as soon as it is added).</summary>
+public class ChartInputTests
+{
+    private static readonly Lazy<History> OneRun = new(() =>
+    {
+        using var run = Trainer.Fit(Broken.Small with { Epochs = 1 }, Broken.Moons());
+        return run.History;
+    });
+
+    public static TheoryData<string, string> Parameters(bool collectionsOnly)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var m in PlotMethods())
+            foreach (var p in m.GetParameters().Where(p => !p.ParameterType.IsValueType && p.ParameterType != typeof(string)))
+                if (!collectionsOnly || ElementType(p.ParameterType) is not null)
+                    data.Add(Describe(m), p.Name!);
+        return data;
+    }
+
+    public static TheoryData<string, string> NullCases => Parameters(collectionsOnly: false);
+
+    public static TheoryData<string, string> EmptyCases => Parameters(collectionsOnly: true);
+
+    [Theory]
+    [MemberData(nameof(NullCases))]
+    public void Null_is_refused_naming_the_parameter(string method, string parameter) =>
+        AssertRefused(method, parameter, value: null);
+
+    [Theory]
+    [MemberData(nameof(EmptyCases))]
+    public void An_empty_collection_is_refused_naming_the_parameter(string method, string parameter)
+    {
+        var p = PlotMethods().Single(m => Describe(m) == method).GetParameters().Single(x => x.Name == parameter);
+        AssertRefused(method, parameter, Array.CreateInstance(ElementType(p.ParameterType)!, 0));
+    }
+
+    [Fact]
+    public void Every_chart_that_takes_a_collection_is_covered()
+    {
+        // Guards the reflection above: if it found nothing, the theories would pass without testing anything.
+        Assert.True(EmptyCases.Count() >= 14, $"only {EmptyCases.Count()} collection parameters found");
+        Assert.Contains(EmptyCases, row => (string)row[0] == "ScalingCurves(IEnumerable`1, IEnumerable`1, String)" && (string)row[1] == "scaled");
+    }
+
+    private static void AssertRefused(string method, string parameter, object? value)
+    {
+        var m = PlotMethods().Single(x => Describe(x) == method);
+        var args = m.GetParameters().Select(p => p.Name == parameter ? value : Valid(p)).ToArray();
+        var e = Assert.Throws<TargetInvocationException>(() => m.Invoke(null, args));
+        var refused = Assert.IsAssignableFrom<ArgumentException>(e.InnerException);
+        Assert.Equal(parameter, refused.ParamName);
+    }
+
+    /// <summary>A usable value for the other parameters: one real history where histories are asked for.</summary>
+    private static object? Valid(ParameterInfo p)
+    {
+        if (p.ParameterType == typeof(History)) return OneRun.Value;
+        if (ElementType(p.ParameterType) == typeof(History)) return new[] { OneRun.Value };
+        if (p.HasDefaultValue) return p.DefaultValue;
+        return p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null;
+    }
+
+    private static Type? ElementType(Type t) =>
+        t.IsArray ? t.GetElementType()
+        : t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? t.GetGenericArguments()[0]
+        : null;
+
+    private static IEnumerable<MethodInfo> PlotMethods() =>
+        typeof(Plot).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(Plotly.NET.GenericChart));
+
+    private static string Describe(MethodInfo m) => $"{m.Name}({string.Join(", ", m.GetParameters().Select(p => p.ParameterType.Name))})";
+}
