@@ -65,6 +65,8 @@ public class ChartInputTests
         if (p.ParameterType == typeof(History)) return OneRun.Value;
         if (ElementType(p.ParameterType) == typeof(History)) return new[] { OneRun.Value };
         if (p.HasDefaultValue) return p.DefaultValue;
+        if (p.ParameterType.IsAssignableFrom(typeof(double[]))) return new[] { 1.0, 2.0 };
+        if (p.ParameterType == typeof(string)) return "text";
         return p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null;
     }
 
