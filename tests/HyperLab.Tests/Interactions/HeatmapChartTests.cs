@@ -1,0 +1,35 @@
+using HyperLab.Charts;
+using HyperLab.Sweeps;
+using HyperLab.Tests.Sweeps;
+using Plotly.NET;
+
+namespace HyperLab.Tests.Interactions;
+
+public class HeatmapChartTests
+{
+    [Fact]
+    public void A_heatmap_marks_the_best_cells_labels_log_axes_and_states_the_loss_unit()
+    {
+        var grid = ScriptedRuns.Grid([8, 32, 128], Sweep.LogGrid(1e-4, 1e-1, 2), b => 1e-3 * Math.Sqrt(b / 8));
+        string json = GenericChart.toJson(Plot.Heatmap(grid));
+        Assert.Contains("Final validation loss: lr × batch", json);
+        Assert.Contains("learning rate (log scale)", json);
+        Assert.Contains("batch size (examples) (log scale)", json);
+        Assert.Contains("validation loss (nats)", json);
+        Assert.Contains("★ 0.1", json);
+        Assert.Equal(2, json.Split("◆ 0.1").Length - 1);   // the two columns whose best is not the overall best
+        Assert.Contains("\"1e-3\"", json);                  // axis labels are the values
+    }
+
+    [Fact]
+    public void Side_by_side_heatmaps_share_one_colour_scale()
+    {
+        var a = ScriptedRuns.Grid([1e-3, 1e-2], [1e-3, 1e-1], _ => 1e-3);
+        var b = ScriptedRuns.Grid([1e-3, 1e-2], [1e-3, 1e-1], _ => 1e-1);
+        string json = GenericChart.toJson(Plot.Heatmaps([("Adam + L2", a), ("AdamW", b)], "Two optimizers"));
+        Assert.Contains("Adam + L2", json);
+        Assert.Contains("AdamW", json);
+        Assert.Contains("Two optimizers", json);
+        Assert.Equal(1, json.Split("\"showscale\":true").Length - 1);
+    }
+}
