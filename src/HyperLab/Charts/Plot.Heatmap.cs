@@ -41,7 +41,8 @@ public static partial class Plot
         var (low, high) = ColorRange(list.Select(g => g.Grid), colorCap);
         var panels = list.Select((g, i) => HeatmapTrace(g.Grid, low, high, showScale: i == list.Count - 1, g.Subtitle));
         var chart = CSharpChart.Grid(panels, 1, list.Count, SubPlotTitles: list.Select(g => g.Subtitle).ToArray(), XGap: 0.15);
-        chart = Plotly.NET.Chart.withTitle(title ?? "Final validation loss, side by side", Microsoft.FSharp.Core.FSharpOption<Font>.None).Invoke(chart);
+        var first = list[0].Grid;
+        chart = Plotly.NET.Chart.withTitle($"{title ?? "Final validation loss, side by side"}<br><sub>{Key(first, high)}</sub>", Microsoft.FSharp.Core.FSharpOption<Font>.None).Invoke(chart);
         return CSharpStyle.WithSize(chart, 420 * list.Count + 120, 520);
     }
 
@@ -79,12 +80,15 @@ public static partial class Plot
             trace.SetProperty("hovertemplate", $"{grid.ColumnKnob}=%{{x}}<br>{grid.RowKnob}=%{{y}}<br>validation loss %{{text}}<extra></extra>");
             return trace;
         }), chart);
-        chart = Plotly.NET.Chart.withTitle($"{title}<br><sub>◆ best {grid.RowKnob} of each {grid.ColumnKnob} · ★ best overall · colours capped at {high.ToString("0.##", CultureInfo.InvariantCulture)} nats</sub>",
+        chart = Plotly.NET.Chart.withTitle($"{title}<br><sub>{Key(grid, high)}</sub>",
             Microsoft.FSharp.Core.FSharpOption<Font>.None).Invoke(chart);
         chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: AxisTitle(grid.ColumnKnob, grid.Columns));
         chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: AxisTitle(grid.RowKnob, grid.Rows));
         return CSharpStyle.WithSize(chart, 720, 560);
     }
+
+    private static string Key(GridResult grid, double high) =>
+        $"◆ best {grid.RowKnob} of each {grid.ColumnKnob} · ★ best overall · colours capped at {high.ToString("0.##", CultureInfo.InvariantCulture)} nats";
 
     private static Microsoft.FSharp.Core.FSharpFunc<Trace, Trace> FSharpFunc(Func<Trace, Trace> f) =>
         Microsoft.FSharp.Core.FSharpFunc<Trace, Trace>.FromConverter(new Converter<Trace, Trace>(f));

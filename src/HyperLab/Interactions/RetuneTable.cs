@@ -33,7 +33,7 @@ public sealed class RetuneTable
         var bests = grid.Columns.Zip(grid.BestPerColumn).Where(p => p.Second is not null).ToList();
         bool moved = bests.Select(p => p.Second!.Row).Distinct().Count() > 1;
         string evidence = $"best {grid.RowKnob} " + string.Join(", ", bests.Select(p => $"{Hyperparameters.Fmt(p.Second!.Row)} at {grid.ColumnKnob} {Hyperparameters.Fmt(p.First)}"));
-        if (moved && grid.Rows.All(r => r > 0)) evidence += string.Create(CultureInfo.InvariantCulture, $" ({grid.BestRowShiftDecades:0.#} decades)");
+        if (moved && grid.Rows.All(r => r > 0)) evidence += string.Create(CultureInfo.InvariantCulture, $" ({grid.BestRowShiftDecades:0.#} decade{(Math.Abs(grid.BestRowShiftDecades - 1) < 0.05 ? "" : "s")})");
         rows.Add(new RetuneRow(grid.ColumnKnob, grid.RowKnob, moved, evidence));
         return this;
     }
