@@ -1,4 +1,5 @@
 using HyperLab.Charts;
+using HyperLab.Interactions;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Sweeps;
 using Plotly.NET;
@@ -31,5 +32,28 @@ public class HeatmapChartTests
         Assert.Contains("AdamW", json);
         Assert.Contains("Two optimizers", json);
         Assert.Equal(1, json.Split("\"showscale\":true").Length - 1);
+    }
+
+    [Fact]
+    public void The_spread_chart_and_the_isolation_plot_carry_titles_axes_and_units()
+    {
+        static SweepResult<double> Scripted(string knob, params double[] losses) =>
+            new(knob, losses.Select((l, i) => new SweepPoint<double>(i + 1, ScriptedRuns.Run(l))).ToList());
+        var importance = new ImportanceResult(new Hyperparameters(),
+        [
+            new KnobSpread(Knob.LearningRate(1e-4, 1e-2), Scripted("lr", 1.5, 0.1)),
+            new KnobSpread(Knob.Depth(1, 4), Scripted("depth", 0.2, 0.3)),
+        ]);
+        string spread = GenericChart.toJson(Plot.Spread(importance));
+        Assert.Contains("Which hyperparameter matters most?", spread);
+        Assert.Contains("final validation loss (nats)", spread);
+        Assert.Contains("lr (1e-4..0.01)", spread);
+
+        var grid = ScriptedRuns.Grid([1, 2, 4], Sweep.LogGrid(1e-3, 1e-1, 1), d => 1e-3 * d);
+        string isolation = GenericChart.toJson(Plot.Isolation(grid, fixedRow: 1e-3));
+        Assert.Contains("Isolation plot", isolation);
+        Assert.Contains("lr fixed at 1e-3", isolation);
+        Assert.Contains("final validation loss (nats)", isolation);
+        Assert.Throws<ArgumentException>(() => Plot.Isolation(grid, fixedRow: 0.5));
     }
 }
