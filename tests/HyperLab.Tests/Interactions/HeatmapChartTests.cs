@@ -55,5 +55,10 @@ public class HeatmapChartTests
         Assert.Contains("lr fixed at 1e-3", isolation);
         Assert.Contains("final validation loss (nats)", isolation);
         Assert.Throws<ArgumentException>(() => Plot.Isolation(grid, fixedRow: 0.5));
+
+        string bests = GenericChart.toJson(Plot.BestPerColumn(ScriptedRuns.Grid([8, 32, 128], Sweep.LogGrid(1e-4, 1e-1, 2), b => 1e-3 * Math.Sqrt(b / 8))));
+        Assert.Contains("Best lr for each batch", bests);
+        Assert.Contains("square-root rule: slope ½", bests);
+        Assert.Contains("best learning rate (log scale)", bests);
     }
 }
