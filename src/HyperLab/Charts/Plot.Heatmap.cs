@@ -61,7 +61,7 @@ public static partial class Plot
             {
                 var cell = grid.Cell(c, r);
                 if (!double.IsFinite(cell.Loss)) return "diverged";
-                string mark = cell == best || (cell.Column == best.Column && cell.Row == best.Row) ? "★ " : perColumn[c] is { } b && b.Row == cell.Row ? "◆ " : "";
+                string mark = cell.Column == best.Column && cell.Row == best.Row ? "★ " : perColumn[c] is { } b && b.Row == cell.Row ? "◆ " : "";
                 return mark + cell.Loss.ToString("0.###", CultureInfo.InvariantCulture);
             }).ToArray());
         }

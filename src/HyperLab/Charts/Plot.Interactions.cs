@@ -32,7 +32,8 @@ public static partial class Plot
     /// Lesson 06's isolation plot (Deep Learning Tuning Playbook): for each value of the hyperparameter under study
     /// (the grid's columns), the best validation loss after re-tuning the nuisance hyperparameter (the grid's rows,
     /// usually the learning rate), with the best value written at each point; and, dashed, the loss at one fixed
-    /// value of the nuisance hyperparameter, which is what a comparison without re-tuning would see.
+    /// value of the nuisance hyperparameter, which is what a comparison without re-tuning would see (a diverged run
+    /// leaves a gap).
     /// </summary>
     /// <param name="grid">Columns: the studied hyperparameter; rows: the nuisance one.</param>
     /// <param name="fixedRow">The nuisance value a comparison without re-tuning would use (must be one of the rows).</param>
@@ -46,7 +47,7 @@ public static partial class Plot
         var bests = grid.BestPerColumn;
         var tuned = CSharpChart.Line<double, double, string>(x, bests.Select(b => b?.Loss ?? double.NaN), Name: $"{grid.RowKnob} re-tuned for each {grid.ColumnKnob} (best of {grid.Rows.Count})",
             ShowMarkers: true, LineColor: Palette(0), MultiText: bests.Select(b => b is null ? "" : $"{grid.RowKnob}={Hyperparameters.Fmt(b.Row)}").ToArray(), TextPosition: StyleParam.TextPosition.TopCenter);
-        var fixedLine = Line(x, grid.Columns.Select((_, c) => Math.Min(grid.Cell(c, r).Loss, double.MaxValue)), $"{grid.RowKnob} fixed at {Hyperparameters.Fmt(fixedRow)}", Palette(1), dash: true, markers: true);
+        var fixedLine = Line(x, grid.Columns.Select((_, c) => grid.Cell(c, r).Loss), $"{grid.RowKnob} fixed at {Hyperparameters.Fmt(fixedRow)}", Palette(1), dash: true, markers: true);
         return Finish(new[] { tuned, fixedLine }, title ?? $"Isolation plot: {grid.ColumnKnob} with {grid.RowKnob} re-tuned for each value",
             grid.ColumnKnob == "depth" ? "hidden layers (the hyperparameter under study)" : $"{grid.ColumnKnob} (the hyperparameter under study)", "final validation loss (nats)");
     }
