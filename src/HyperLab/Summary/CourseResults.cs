@@ -74,7 +74,7 @@ public static class CourseResults
             all[key] = m;
             string path = FilePath;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            string temp = path + ".tmp";
+            string temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";   // unique: two lesson runs may write at once
             File.WriteAllText(temp, JsonSerializer.Serialize(all.Values.OrderBy(x => x.Key).ToList(), Json));
             File.Move(temp, path, overwrite: true);
         }
