@@ -28,8 +28,7 @@ public sealed record WeightStats(IReadOnlyList<double> Values, double L2Norm, do
     public static WeightStats Of(nn.Module model, double threshold = DefaultThreshold)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (!(threshold > 0) || !double.IsFinite(threshold))
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The near-zero threshold must be a positive number, e.g. 1e-3.");
+        CheckThreshold(threshold);
         using var scope = NewDisposeScope();
         var values = new List<double>();
         foreach (var (name, p) in model.named_parameters())
@@ -44,6 +43,7 @@ public sealed record WeightStats(IReadOnlyList<double> Values, double L2Norm, do
     public static WeightStats FromValues(IReadOnlyList<double> values, double threshold = DefaultThreshold)
     {
         ArgumentNullException.ThrowIfNull(values);
+        CheckThreshold(threshold);
         if (values.Count == 0) throw new ArgumentException("No weight matrices to measure.", nameof(values));
         double sumSquares = 0;
         int small = 0;
@@ -53,6 +53,12 @@ public sealed record WeightStats(IReadOnlyList<double> Values, double L2Norm, do
             if (Math.Abs(v) < threshold) small++;
         }
         return new WeightStats(values, Math.Sqrt(sumSquares), threshold, (double)small / values.Count);
+    }
+
+    private static void CheckThreshold(double threshold)
+    {
+        if (!(threshold > 0) || !double.IsFinite(threshold))
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The near-zero threshold must be a positive number, e.g. 1e-3.");
     }
 
     /// <summary>Counts of <see cref="Values"/> in <paramref name="bins"/> equal bins over [<paramref name="low"/>,

