@@ -14,7 +14,7 @@ public static partial class Plot
 {
     /// <summary>
     /// General: a grid of small grey-scale images, one row per <see cref="ImageRow"/> (lesson 05 shows training images
-    /// next to augmented copies). Dark is high. The rows' labels are listed top to bottom in the title line of the
+    /// next to augmented copies). Bright is high (Plotly's "Greys" scale: 0 black, the largest value white); the gaps between images are blank. The rows' labels are listed top to bottom in the title line of the
     /// y axis.
     /// </summary>
     /// <param name="rows">Rows of images, all of <paramref name="height"/> × <paramref name="width"/> pixels.</param>
