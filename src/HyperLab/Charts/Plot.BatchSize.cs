@@ -1,5 +1,5 @@
 using Plotly.NET;
-using HyperLab.BatchSize;
+using HyperLab.BatchSizes;
 using HyperLab.Training;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -53,7 +53,7 @@ public static partial class Plot
 
     /// <summary>Examples per second against batch size: every timed repeat as a dot (the spread on a shared machine) and
     /// the median as a line; log-log axes.</summary>
-    /// <param name="throughput">A measurement from <see cref="BatchSize.Throughput"/>.</param>
+    /// <param name="throughput">A measurement from <see cref="BatchSizes.Throughput"/>.</param>
     /// <param name="title">Chart title. Default "Training throughput against batch size (… threads)".</param>
     public static GenericChart Throughput(ThroughputResult throughput, string? title = null) =>
         Spread(throughput ?? throw new ArgumentNullException(nameof(throughput)), p => p.ExamplesPerSecond, p => p.Median, "examples per second",
@@ -61,7 +61,7 @@ public static partial class Plot
 
     /// <summary>Seconds per epoch (N / examples per second, training steps only) against batch size: every repeat as a
     /// dot and the median as a line; log-log axes.</summary>
-    /// <param name="throughput">A measurement from <see cref="BatchSize.Throughput"/>.</param>
+    /// <param name="throughput">A measurement from <see cref="BatchSizes.Throughput"/>.</param>
     /// <param name="title">Chart title. Default "Seconds per epoch of N examples against batch size".</param>
     public static GenericChart SecondsPerEpoch(ThroughputResult throughput, string? title = null) =>
         Spread(throughput ?? throw new ArgumentNullException(nameof(throughput)), p => p.SecondsPerEpochByRepeat, p => p.SecondsPerEpoch, "seconds per epoch",

@@ -1,4 +1,4 @@
-using HyperLab.Depth;
+using HyperLab.NetworkDepth;
 using Plotly.NET;
 
 namespace HyperLab.Charts;

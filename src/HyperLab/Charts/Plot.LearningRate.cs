@@ -1,4 +1,4 @@
-using HyperLab.Descent;
+using HyperLab.Demonstrations;
 using HyperLab.Finder;
 using HyperLab.Schedules;
 using HyperLab.Sweeps;

@@ -1,4 +1,4 @@
-using HyperLab.BatchSize;
+using HyperLab.BatchSizes;
 using HyperLab.Data;
 using HyperLab.Training;
 

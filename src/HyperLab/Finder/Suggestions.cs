@@ -116,25 +116,8 @@ public static class Suggestions
         return new RateSuggestion("minimum/10", rates[minimum] / 10, minimum, losses[minimum]);
     }
 
-    /// <summary>
-    /// The naive "steepest" pick that users of range-test tools complain about: the most negative
-    /// slope anywhere on the curve as given (typically the raw mini-batch losses), no skipping and no
-    /// restriction to the descent before the minimum. Shown in lesson 01 for contrast; do not use it to choose a rate.
-    /// </summary>
-    public static RateSuggestion NaiveSteepest(IReadOnlyList<double> rates, IReadOnlyList<double> losses)
-    {
-        var (from, to) = Checked(rates, losses, 0, 0);
-        int best = from;
-        double bestSlope = double.PositiveInfinity;
-        for (int i = from; i < to - 1; i++)
-        {
-            double slope = (losses[i + 1] - losses[i]) / (Math.Log10(rates[i + 1]) - Math.Log10(rates[i]));
-            if (slope < bestSlope) { bestSlope = slope; best = i; }
-        }
-        return new RateSuggestion("naive steepest", rates[best], best, losses[best]);
-    }
-
-    private static (int From, int To) Checked(IReadOnlyList<double> rates, IReadOnlyList<double> losses, int skipStart, int skipEnd)
+    /// <summary>The usable range of a curve, or a teaching error when the test stopped too early.</summary>
+    internal static (int From, int To) Checked(IReadOnlyList<double> rates, IReadOnlyList<double> losses, int skipStart, int skipEnd)
     {
         var range = Usable(rates, losses, skipStart, skipEnd);
         if (range.To - range.From < 2)

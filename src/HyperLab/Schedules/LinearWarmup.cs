@@ -4,7 +4,7 @@ using static TorchSharp.torch.optim;
 namespace HyperLab.Schedules;
 
 /// <summary>
-/// Linear warmup, then the peak rate held constant (lesson 02, for the scaling rules of <c>BatchSize.RateScaling</c>):
+/// Linear warmup, then the peak rate held constant (lesson 02, for the scaling rules of <c>BatchSizes.RateScaling</c>):
 /// over the first W = max(1, round(<see cref="Epochs"/> × updates per epoch)) updates the rate climbs in a straight
 /// line from <see cref="StartFactor"/> × peak towards the peak (<see cref="Hyperparameters.LearningRate"/>), as
 /// Goyal et al. (2017) do before training large batches at a linearly scaled rate. Update k (from 1) uses

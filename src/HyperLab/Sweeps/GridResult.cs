@@ -1,5 +1,5 @@
 using System.Globalization;
-using HyperLab.BatchSize;
+using HyperLab.BatchSizes;
 using HyperLab.Training;
 
 namespace HyperLab.Sweeps;

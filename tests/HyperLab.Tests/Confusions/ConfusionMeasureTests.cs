@@ -129,7 +129,7 @@ public class ConfusionExperimentTests
         var data = Digits(seed);
         var reference = new Hyperparameters { Depth = 2, Width = 64, Optimizer = OptimizerKind.Momentum, LearningRate = 0.01, BatchSize = 16, Epochs = 10, Seed = seed };
 
-        var check = ScalingCheck.Run(reference, data, HyperLab.BatchSize.RateScaling.Linear(16, 0.01), 128, data.Train.Count);
+        var check = ScalingCheck.Run(reference, data, HyperLab.BatchSizes.RateScaling.Linear(16, 0.01), 128, data.Train.Count);
 
         Assert.True(check.HelpsAtModerate && check.BreaksAtLarge, check.ToString());
     }

@@ -1,3 +1,4 @@
+using HyperLab.Demonstrations;
 using HyperLab.Charts;
 using HyperLab.Finder;
 using HyperLab.Sweeps;

@@ -1,3 +1,4 @@
+using HyperLab.Demonstrations;
 using HyperLab.Finder;
 
 namespace HyperLab.Tests.Finder;
@@ -43,7 +44,7 @@ public class SuggestionsTests
     {
         var raw = Clean();
         raw[12] = 6.0;                                                // one unlucky mini-batch at a rate of about 1e-6
-        var naive = Suggestions.NaiveSteepest(Rates, raw);
+        var naive = NaiveSteepest.Suggest(Rates, raw);
         Assert.Equal(12, naive.Index);                                // the drop right after the spike looks "steepest"
         var smoothed = Smoothing.BiasCorrected(raw, 0.98);
         var clean = Suggestions.All(Rates, Smoothing.BiasCorrected(Clean(), 0.98))!;

@@ -1,4 +1,4 @@
-using HyperLab.BatchSize;
+using HyperLab.BatchSizes;
 using HyperLab.Interactions;
 using HyperLab.Overfitting;
 using HyperLab.Sweeps;

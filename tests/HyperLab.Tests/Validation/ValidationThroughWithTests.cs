@@ -1,5 +1,5 @@
-using HyperLab.BatchSize;
-using HyperLab.Descent;
+using HyperLab.BatchSizes;
+using HyperLab.Demonstrations;
 using HyperLab.Schedules;
 using HyperLab.Training;
 
