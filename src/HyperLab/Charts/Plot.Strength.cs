@@ -42,10 +42,9 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Weight norm against strength".</param>
     public static GenericChart WeightNorms(IEnumerable<StrengthSweep> sweeps, string? title = null)
     {
-        ArgumentNullException.ThrowIfNull(sweeps);
         var traces = new List<GenericChart>();
         int i = 0;
-        foreach (var s in sweeps)
+        foreach (var s in ChartInput.Require(sweeps, nameof(sweeps)))
         {
             var rest = s.Points.Where(p => p.Strength > 0).ToList();
             traces.Add(Line(rest.Select(p => p.Strength).ToArray(), rest.Select(p => p.Weights.L2Norm), $"{s.Knob}: ‖W‖", Palette(i), markers: true));
@@ -65,7 +64,11 @@ public static partial class Plot
     public static GenericChart Histograms(IEnumerable<(string Name, Histogram Histogram)> histograms, string? title = null, string? xTitle = null, bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(histograms);
-        var traces = histograms.Select((h, i) => CSharpChart.Column<double, double, string>(
+        var list = histograms.ToList();
+        if (list.Count == 0) throw new ArgumentException("histograms is empty: give at least one (name, histogram) pair to draw.", nameof(histograms));
+        if (list.FindIndex(h => h.Histogram is null) is int hole and >= 0)
+            throw new ArgumentException($"histograms[{hole}] has no histogram: every pair to draw must have one.", nameof(histograms));
+        var traces = list.Select((h, i) => CSharpChart.Column<double, double, string>(
             h.Histogram.Shares.ToArray(), h.Histogram.Centers.ToArray(), Name: h.Name, MarkerColor: Palette(i))).ToList();
         return Finish(traces, title ?? "Histogram", xTitle ?? "value", "share of values per bin" + (logY ? " (log scale)" : ""), logY: logY);
     }
