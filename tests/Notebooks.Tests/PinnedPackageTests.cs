@@ -38,7 +38,9 @@ public partial class PinnedPackageTests
             "#r \"nuget: Plotly.NET.CSharp\"\n#r \"nuget: Newtonsoft.Json, 13.0.3\"");
         var pinned = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["TorchSharp-cpu"] = "0.107.0", ["Plotly.NET"] = "6.0.0", ["Plotly.NET.CSharp"] = "0.14.0",
+            ["TorchSharp-cpu"] = "0.107.0",
+            ["Plotly.NET"] = "6.0.0",
+            ["Plotly.NET.CSharp"] = "0.14.0",
         };
 
         var problems = Problems([notebook.Path], pinned, out int checkedReferences);

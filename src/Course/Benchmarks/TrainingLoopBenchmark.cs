@@ -1,7 +1,7 @@
-using HyperLab.Numerics;
 using System.Diagnostics;
 using HyperLab;
 using HyperLab.Data;
+using HyperLab.Numerics;
 using HyperLab.Training;
 using TorchSharp;
 using static TorchSharp.torch;

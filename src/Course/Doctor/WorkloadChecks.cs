@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Course.Runner;
+using HyperLab.Platform;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
-using HyperLab.Platform;
 using TorchSharp;
 
 namespace Course.Doctor;

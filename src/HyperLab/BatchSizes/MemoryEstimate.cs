@@ -1,5 +1,5 @@
-using HyperLab.Models;
 using System.Globalization;
+using HyperLab.Models;
 
 namespace HyperLab.BatchSizes;
 

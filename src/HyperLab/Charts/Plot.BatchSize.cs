@@ -1,6 +1,6 @@
-using Plotly.NET;
 using HyperLab.BatchSizes;
 using HyperLab.Training;
+using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace HyperLab.Charts;

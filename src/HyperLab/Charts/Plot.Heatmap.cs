@@ -98,8 +98,13 @@ public static partial class Plot
     {
         string name = knob switch
         {
-            "lr" => "learning rate", "batch" => "batch size (examples)", "wd" => "weight decay", "epochs" => "epochs",
-            "depth" => "hidden layers", "dropout" => "dropout probability", _ => knob,
+            "lr" => "learning rate",
+            "batch" => "batch size (examples)",
+            "wd" => "weight decay",
+            "epochs" => "epochs",
+            "depth" => "hidden layers",
+            "dropout" => "dropout probability",
+            _ => knob,
         };
         bool log = values.Count > 2 && values.All(v => v > 0) &&
             values.Zip(values.Skip(1), (a, b) => Math.Log(b / a)).Distinct(new NearlyEqual()).Count() == 1 && values[1] / values[0] > 1.5;

@@ -1,6 +1,6 @@
+using HyperLab.Training;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
-using HyperLab.Training;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 using CSharpStyle = Plotly.NET.CSharp.GenericChartExtensions;
 

@@ -1,10 +1,9 @@
 using HyperLab.Data;
+using HyperLab.Finder;
 using HyperLab.Models;
 using HyperLab.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-
-using HyperLab.Finder;
 
 namespace HyperLab.Demonstrations;
 

@@ -1,5 +1,5 @@
-using HyperLab.Numerics;
 using System.Globalization;
+using HyperLab.Numerics;
 using HyperLab.Training;
 
 namespace HyperLab.Diagnosis;

@@ -85,8 +85,12 @@ public static class LearningRateFinder
             var testHp = hp with { LearningRate = settings.StartRate, Schedule = Schedule.Constant, Patience = null, Epochs = Math.Min(10_000, (settings.Steps + stepsPerEpoch - 1) / stepsPerEpoch) };
             var history = Trainer.Fit(model, testHp, data, new FitOptions
             {
-                Label = label, Observer = ITrainingObserver.None, EvaluateEachEpoch = false, StepControl = test,
-                ExplodeFactor = double.PositiveInfinity, MaxSteps = settings.Steps,
+                Label = label,
+                Observer = ITrainingObserver.None,
+                EvaluateEachEpoch = false,
+                StepControl = test,
+                ExplodeFactor = double.PositiveInfinity,
+                MaxSteps = settings.Steps,
             });
             if (history.Divergence is not null) test.EndedNotFinite(history.Steps[^1]);
         }

@@ -1,6 +1,6 @@
-using HyperLab.Numerics;
 using HyperLab.Data;
 using HyperLab.Models;
+using HyperLab.Numerics;
 using HyperLab.Training;
 
 namespace HyperLab.NetworkDepth;

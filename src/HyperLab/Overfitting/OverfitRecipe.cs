@@ -46,7 +46,12 @@ public sealed record OverfitRecipe(int TrainCount = 300, int ValidationCount = 1
     /// </summary>
     public static Hyperparameters LargeModel { get; } = new()
     {
-        Depth = 3, Width = 256, LearningRate = 1e-3, BatchSize = 32, Epochs = 40, Optimizer = OptimizerKind.AdamW,
+        Depth = 3,
+        Width = 256,
+        LearningRate = 1e-3,
+        BatchSize = 32,
+        Epochs = 40,
+        Optimizer = OptimizerKind.AdamW,
     };
 
     private static int CheckCount(string name, int value, string start) => value >= 10 ? value

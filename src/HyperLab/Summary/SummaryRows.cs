@@ -40,12 +40,18 @@ public static class MeasurementNames
 {
     private static readonly Dictionary<string, string> Names = new()
     {
-        [Measured.BestAdamRate] = "best AdamW rate", [Measured.BestSgdRate] = "best SGD-with-momentum rate",
-        [Measured.FinderSuggestion] = "the finder's suggestion", [Measured.ThroughputGain] = "speed-up of batch 256 over batch 8",
-        [Measured.LargeBatchPenalty] = "full-batch penalty at a fixed budget", [Measured.EarlyStopEpoch] = "epoch early stopping kept",
-        [Measured.OverfitOnsetEpoch] = "onset of overfitting (epoch)", [Measured.BestTableDepth] = "best depth on a small table",
-        [Measured.BestWeightDecay] = "best weight decay", [Measured.BestDropout] = "best dropout rate",
-        [Measured.LearningRateSpreadRatio] = "how much more the rate matters than the others", [Measured.RateBatchSlope] = "how the best rate moves with the batch (log-log slope)",
+        [Measured.BestAdamRate] = "best AdamW rate",
+        [Measured.BestSgdRate] = "best SGD-with-momentum rate",
+        [Measured.FinderSuggestion] = "the finder's suggestion",
+        [Measured.ThroughputGain] = "speed-up of batch 256 over batch 8",
+        [Measured.LargeBatchPenalty] = "full-batch penalty at a fixed budget",
+        [Measured.EarlyStopEpoch] = "epoch early stopping kept",
+        [Measured.OverfitOnsetEpoch] = "onset of overfitting (epoch)",
+        [Measured.BestTableDepth] = "best depth on a small table",
+        [Measured.BestWeightDecay] = "best weight decay",
+        [Measured.BestDropout] = "best dropout rate",
+        [Measured.LearningRateSpreadRatio] = "how much more the rate matters than the others",
+        [Measured.RateBatchSlope] = "how the best rate moves with the batch (log-log slope)",
         [Measured.TunedTestAccuracy] = "the tuned model's test accuracy",
     };
 
@@ -58,9 +64,15 @@ public static class Lessons
 {
     private static readonly Dictionary<string, string> Files = new()
     {
-        ["00"] = "00-parameters-and-hyperparameters.ipynb", ["01"] = "01-learning-rate.ipynb", ["02"] = "02-batch-size.ipynb",
-        ["03"] = "03-epochs.ipynb", ["04"] = "04-depth.ipynb", ["05"] = "05-regularization.ipynb",
-        ["06"] = "06-interactions.ipynb", ["07"] = "07-tuning-workflow.ipynb", ["08"] = "08-confusions-and-summary.ipynb",
+        ["00"] = "00-parameters-and-hyperparameters.ipynb",
+        ["01"] = "01-learning-rate.ipynb",
+        ["02"] = "02-batch-size.ipynb",
+        ["03"] = "03-epochs.ipynb",
+        ["04"] = "04-depth.ipynb",
+        ["05"] = "05-regularization.ipynb",
+        ["06"] = "06-interactions.ipynb",
+        ["07"] = "07-tuning-workflow.ipynb",
+        ["08"] = "08-confusions-and-summary.ipynb",
     };
 
     /// <summary>The notebook of lesson <paramref name="lesson"/> ("01" gives "01-learning-rate.ipynb").</summary>

@@ -1,7 +1,7 @@
 using HyperLab.Confusions;
 using HyperLab.Data;
-using HyperLab.Training;
 using HyperLab.Tests.Training;
+using HyperLab.Training;
 
 namespace HyperLab.Tests.Confusions;
 

@@ -1,5 +1,5 @@
-using HyperLab.Demonstrations;
 using HyperLab.Charts;
+using HyperLab.Demonstrations;
 using HyperLab.Finder;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Charts;

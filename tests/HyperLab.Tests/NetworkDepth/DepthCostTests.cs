@@ -1,6 +1,6 @@
-using HyperLab.Numerics;
-using HyperLab.NetworkDepth;
 using HyperLab.Models;
+using HyperLab.NetworkDepth;
+using HyperLab.Numerics;
 using HyperLab.Tests.Training;
 
 namespace HyperLab.Tests.NetworkDepth;

@@ -1,6 +1,6 @@
 using HyperLab.Schedules;
-using HyperLab.Tests.Training;
 using HyperLab.Tests.Finder;
+using HyperLab.Tests.Training;
 using HyperLab.Training;
 
 namespace HyperLab.Tests.Schedules;

@@ -17,7 +17,7 @@ public class ValidationThroughWithTests
     }
 
     [Fact]
-    public void Augmentation_refuses_bad_values_through_with() 
+    public void Augmentation_refuses_bad_values_through_with()
     {
         Refused(() => Augmentation.None with { MaxShift = 50 }, "MaxShift");
         Refused(() => Augmentation.None with { Noise = double.NaN }, "Noise");
