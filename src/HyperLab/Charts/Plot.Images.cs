@@ -1,14 +1,10 @@
+using HyperLab.Data;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 using CSharpStyle = Plotly.NET.CSharp.GenericChartExtensions;
 
 namespace HyperLab.Charts;
 
-/// <summary>One row of images for <see cref="Plot.Images"/>: a label and equally sized grey-scale images, each
-/// flattened row by row (height × width values).</summary>
-/// <param name="Label">What the row shows, e.g. "original" or "augmented, pass 1".</param>
-/// <param name="Pixels">The images.</param>
-public sealed record ImageRow(string Label, IReadOnlyList<float[]> Pixels);
 
 public static partial class Plot
 {

@@ -1,11 +1,10 @@
-using HyperLab.Charts;
 using HyperLab.Data;
 using HyperLab.Training;
 using static TorchSharp.torch;
 
 namespace HyperLab.Regularization;
 
-/// <summary>Augmented copies of a few training images next to the originals (lesson 05), for <see cref="Plot.Images"/>.</summary>
+/// <summary>Augmented copies of a few training images next to the originals (lesson 05), for <c>Plot.Images</c>.</summary>
 public static class AugmentationPreview
 {
     /// <summary>The first <paramref name="count"/> images of <paramref name="images"/> as the first row, then
