@@ -1,4 +1,3 @@
-using System.Runtime;
 using static TorchSharp.torch;
 
 namespace HyperLab.Training;
@@ -64,27 +63,7 @@ public sealed class TrainStep
         optimizer.zero_grad();
         objective.backward();
         double rate = Optimizers.RateOf(optimizer);
-        UpdateWithoutCollection();
+        optimizer.step();
         return new StepOutcome(loss.item<float>(), logits.argmax(1).eq(yb).sum().item<long>(), rows.Count, rate);
     }
-
-    // TorchSharp's optimizers pass temporary Scalars (β, ε, −η) to native code by raw handle; a garbage
-    // collection started by another thread during the call can finalize one mid-use, and the update
-    // then fails at random ("Exception raised from toFloat at c10/core/Scalar.h"), seen once in about
-    // ten runs of lesson 06. No collection may start while the update runs.
-    private void UpdateWithoutCollection()
-    {
-        bool guarded = GCSettings.LatencyMode != GCLatencyMode.NoGCRegion && GC.TryStartNoGCRegion(NoCollectionBudget);
-        try
-        {
-            optimizer.step();
-        }
-        finally
-        {
-            if (guarded && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
-        }
-    }
-
-    // Managed bytes an update may allocate without a collection: a few hundred bytes per parameter tensor.
-    private const long NoCollectionBudget = 4 << 20;
 }
