@@ -1,0 +1,29 @@
+using HyperLab.Depth;
+using HyperLab.Tests.Diagnosis;
+
+namespace HyperLab.Tests.Depth;
+
+public class ShallowVsDeepTests
+{
+    private static DepthResult Row(int depth, double loss) =>
+        new(depth, [FitCurves.Make([0.1], [loss]), FitCurves.Make([0.1], [loss])]);
+
+    [Fact]
+    public void Holds_when_shallow_has_the_lower_loss_and_fails_when_deep_does()
+    {
+        var shallowWins = ShallowVsDeep.Of([Row(1, 0.10), Row(2, 0.12), Row(8, 0.20)]);
+        Assert.True(shallowWins.ShallowAsGood);
+        Assert.Equal(1, shallowWins.Shallow.Depth);
+        var deepWins = ShallowVsDeep.Of([Row(1, 0.30), Row(3, 0.25), Row(8, 0.20), Row(12, 0.22)]);
+        Assert.False(deepWins.ShallowAsGood);
+        Assert.Contains("depth 8 0.2", deepWins.ToString());
+    }
+
+    [Fact]
+    public void Accuracy_must_be_within_the_tolerance()
+    {
+        var lowAccuracy = new ShallowVsDeep(Row(1, 0.1), Row(8, 0.2), ShallowAccuracy: 0.90, DeepAccuracy: 0.95, AccuracyTolerance: 0.01);
+        Assert.False(lowAccuracy.ShallowAsGood);
+        Assert.True((lowAccuracy with { ShallowAccuracy = 0.945 }).ShallowAsGood);
+    }
+}
