@@ -26,4 +26,15 @@ public class ShallowVsDeepTests
         Assert.False(lowAccuracy.ShallowAsGood);
         Assert.True((lowAccuracy with { ShallowAccuracy = 0.945 }).ShallowAsGood);
     }
+
+    /// <summary>Lesson 04's claim with early stopping: deep (8+) no better than shallow (1-3), loss within 10%.</summary>
+    private static bool DeepNoBetter(ShallowVsDeep c) =>
+        c.Shallow.MeanValidationLoss <= 1.1 * c.Deep.MeanValidationLoss && c.ShallowAccuracy >= c.DeepAccuracy - 0.01;
+
+    [Fact]
+    public void Lesson_04s_no_better_check_fails_when_depth_clearly_helps()
+    {
+        Assert.True(DeepNoBetter(ShallowVsDeep.Of([Row(2, 0.057), Row(12, 0.054)])));    // seed 7's numbers: within noise
+        Assert.False(DeepNoBetter(ShallowVsDeep.Of([Row(2, 0.080), Row(12, 0.060)])));   // deep 25% lower: depth helps
+    }
 }
