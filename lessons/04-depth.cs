@@ -84,14 +84,15 @@ Show.Value(() => Plot.Depths(table, "Breast cancer: loss at the best epoch again
 
 // ── cell 11 ──
 var shallowVsDeep = ShallowVsDeep.Of(table, maxShallow: 3, minDeep: 8, accuracyTolerance: 0.01);
-Show.Value(() => Claim.Check("on a small table, each depth at its best epoch: 1-3 hidden layers reach a validation loss as low as 8 or more, and accuracy within 1 point",
-    shallowVsDeep.ShallowAsGood, shallowVsDeep.ToString()));
+Show.Value(() => Claim.Check("on a small table, judged at their best epochs, 8 or more hidden layers do no better than 1-3: loss within 10%, accuracy within 1 point",
+    shallowVsDeep.Shallow.MeanValidationLoss <= 1.1 * shallowVsDeep.Deep.MeanValidationLoss && shallowVsDeep.ShallowAccuracy >= shallowVsDeep.DeepAccuracy - 0.01,
+    shallowVsDeep.ToString()));
 
 // ── cell 12 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
 Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.BestTableDepth, table.MinBy(r => r.MeanValidationLoss)!.Depth, "", "hidden layers with the lowest mean validation loss on breast cancer (depths 1-12, 3 seeds)", seed));
 
-// Even judged at their best epochs, the deep networks do no better: the extra fitting power does not carry over to new tumours (the accuracy differences are a tumour or two, within noise). With a few hundred examples of 30 well-chosen measurements there is little structure for many layers to build on, and much to memorize. And, as the first experiment showed, each of those extra layers costs parameters and time.
+// Judged at their best epochs, the deep networks do no better: depending on the seed the best shallow or the best deep depth is slightly ahead, by less than the seed-to-seed noise (the accuracy differences are a tumour or two). Without early stopping the deep networks look worse, but that measures over-training, not depth. With a few hundred examples of 30 well-chosen measurements there is little structure for many layers to build on, and much to memorize. And, as the first experiment showed, each of those extra layers costs parameters and time.
 //
 // ## Richer data: some depth pays off
 //
