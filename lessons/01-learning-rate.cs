@@ -21,11 +21,11 @@ using HyperLab;
 //
 // **Learning goals.** After this lesson you can
 // - write the update rule w ← w − η·∇L and check that an optimizer does exactly that;
-// - predict from a curvature λ when gradient descent crawls, converges, oscillates or diverges (the limit is η = 2/λ);
-// - recognize a rate that is too high, too low or good from its loss curve, and find a good range with a sweep on a log grid;
+// - predict from a curvature λ when [gradient](glossary.md#gradient) descent crawls, converges, oscillates or diverges (the limit is η = 2/λ);
+// - recognize a rate that is too high, too low or good from its loss curve, and find a good range with a sweep on a [log grid](glossary.md#log-grid);
 // - read the four symptoms of a badly set rate with a diagnosis helper, and know what to do about each;
-// - use a schedule (step decay, cosine, warmup then cosine, reduce-on-plateau) and say why decaying helps at the end;
-// - run a learning-rate finder (range test), read its three suggestions, and know how far to trust them.
+// - use a [schedule](glossary.md#schedule) ([step decay](glossary.md#step-decay), cosine, [warmup](glossary.md#warmup) then cosine, [reduce-on-plateau](glossary.md#reduce-on-plateau)) and say why decaying helps at the end;
+// - run a learning-rate finder ([range test](glossary.md#learning-rate-finder)), read its three suggestions, and know how far to trust them.
 //
 // **Time:** about 45 minutes (the notebook itself runs in under a minute on 2 CPU cores).
 // **Prerequisites:** [lesson 00](00-parameters-and-hyperparameters.ipynb): parameters vs hyperparameters, `Trainer.Fit`, claim checks.
@@ -57,7 +57,7 @@ Console.WriteLine(baseline);
 
 // ## The update rule, by hand
 //
-// For plain stochastic gradient descent (SGD) the whole update is one line per parameter. `UpdateRule.CompareOneStep` builds two identical networks, shows both the same mini-batch, updates the first by hand and the second with TorchSharp's `optim.SGD`:
+// For plain [stochastic gradient descent](glossary.md#sgd) (SGD) the whole update is one line per parameter. `UpdateRule.CompareOneStep` builds two identical networks, shows both the same mini-batch, updates the first by hand and the second with TorchSharp's `optim.SGD`:
 //
 // ```csharp
 // loss.backward();                                    // fills p.grad = ∇L for every parameter p
@@ -65,7 +65,7 @@ Console.WriteLine(baseline);
 //     foreach (var p in model.parameters()) p.add_(p.grad, alpha: -rate);   // w ← w − η·∇L
 // ```
 //
-// (Adam and AdamW, the course's default, rescale each weight's step by running averages of its gradients, but η still sets the size of every step.)
+// ([Adam](glossary.md#adam) and AdamW, the course's default, rescale each weight's step by running averages of its gradients, but η still sets the size of every step.)
 
 // ── cell 7 ──
 var step = UpdateRule.CompareOneStep(baseline with { LearningRate = 0.1 }, data);
@@ -123,25 +123,21 @@ foreach (double lambda in new[] { 4.0, 10.0, 25.0 })
 
 // ── cell 14 ──
 var adamSweep = Sweep.Run(data, baseline, "lr", Sweep.LogGrid(1e-5, 0.1, perDecade: 2), (hp, lr) => hp with { LearningRate = lr });
-History At(SweepResult<double> sweep, double rate) => sweep.Points.MinBy(p => Math.Abs(Math.Log(p.Value / rate)))!.History;
-var tooLow = At(adamSweep, 1e-5);
-var good = At(adamSweep, 1e-3);
-var tooHigh = At(adamSweep, 0.1);
+var tooLow = adamSweep.Nearest(1e-5);
+var good = adamSweep.Nearest(1e-3);
+var tooHigh = adamSweep.Nearest(0.1);
 Show.Value(() => Plot.RateRuns(new[] { tooLow, good, tooHigh }, "Too low, good and too high: AdamW on 2,400 Fashion-MNIST images"));
 
 // ── cell 15 ──
-double Shed(History h) => 1 - h.Epochs[^1].TrainLoss / h.Steps[0].Loss;   // share of the starting loss removed by epoch 10
-Claim.Check("too high: the loss explodes or becomes NaN", tooHigh.Diverged,
-    $"η = 0.1: {tooHigh.Divergence}");
-Claim.Check("too low: the loss barely moves", Shed(tooLow) < 0.1,
-    $"η = 1e-5: training loss {tooLow.Steps[0].Loss:0.###} at step 1, {tooLow.Epochs[^1].TrainLoss:0.###} in epoch 10: only {Shed(tooLow):P0} lower after {tooLow.Steps.Count} updates");
-var goodShape = SymptomReader.Measure(good);
-Claim.Check("good: the loss falls smoothly", Shed(good) > 0.6 && goodShape.LargestRise < 0.05,
-    $"η = 1e-3: training loss {good.Steps[0].Loss:0.###} → {good.Epochs[^1].TrainLoss:0.###} ({Shed(good):P0} lower); averaged over ten blocks of steps it never rises by more than {goodShape.LargestRise:P1}");
+Claim.Check("too high: the loss explodes or becomes NaN", tooHigh.Diverged, $"η = 0.1: {tooHigh.Divergence}");
+var (lowDrop, goodDrop, goodShape) = (LossDrop.Of(tooLow), LossDrop.Of(good), SymptomReader.Measure(good));
+Claim.Check("too low: the loss barely moves (less than 10% lower by the last epoch)", lowDrop.Share < 0.1, $"η = 1e-5: {lowDrop}");
+Claim.Check("good: the loss falls smoothly (more than 60% lower, no block of steps rising by 5%)",
+    goodDrop.Share > 0.6 && goodShape.LargestRise < 0.05, $"η = 1e-3: {goodDrop}; largest rise between blocks {goodShape.LargestRise:P1}");
 
 // ### The sweep: validation loss against rate
 //
-// Learning rates matter by factors, not by small differences, so we try them on a **log grid**: equal steps in log₁₀(η), here half a decade (×3.16) apart. We sweep AdamW and, for comparison, SGD with momentum 0.9 (the other common family), everything else fixed, and plot the validation loss each run ended with. Diverged runs are marked ✕ at the top.
+// Learning rates matter by factors, not by small differences, so we try them on a **log grid**: equal steps in log₁₀(η), here half a decade (×3.16) apart. We sweep [AdamW](glossary.md#adamw) and, for comparison, SGD with [momentum](glossary.md#momentum) 0.9 (the other common family; momentum keeps a running average of past gradients and steps along it, like a ball that keeps rolling), everything else fixed, and plot the validation loss each run ended with. Diverged runs are marked ✕ at the top.
 
 // ── cell 17 ──
 var sgdSweep = Sweep.Run(data, baseline with { Optimizer = OptimizerKind.Momentum }, "lr", Sweep.LogGrid(1e-3, 1, perDecade: 2),
@@ -166,14 +162,17 @@ foreach (var (sweep, name) in new[] { (adamSweep, "AdamW"), (sgdSweep, "SGD with
         $"highest {Hyperparameters.Fmt(sweep.Points[^1].Value)} → {(high.Diverged ? "diverged" : high.FinalValidationLoss.ToString("0.###"))}");
 }
 double adamBest = adamSweep.Best.Value, sgdBest = sgdSweep.Best.Value;
-Claim.Check("the best AdamW rate is near the usual default of 1e-3 (within a factor of 10)",
-    Math.Abs(Math.Log10(adamBest / 1e-3)) <= 1 + 1e-9,
-    $"best grid point η = {Hyperparameters.Fmt(adamBest)}, {(adamBest >= 1e-3 ? adamBest / 1e-3 : 1e-3 / adamBest):0.#}× {(adamBest >= 1e-3 ? "above" : "below")} 1e-3");
-Claim.Check("the best SGD-with-momentum rate is near the usual 0.01 to 0.1 (within one grid step, ×3.2, of that range)",
-    sgdBest >= 0.01 / 3.17 && sgdBest <= 0.1 * 3.17,
-    $"best grid point η = {Hyperparameters.Fmt(sgdBest)}{(sgdBest >= 0.01 && sgdBest <= 0.1 ? ", inside 0.01-0.1" : "")}");
+var adamWindow = RateWindow.Around("best AdamW grid rate", adamBest, reference: 1e-3, factor: Math.Sqrt(10));
+Claim.Check("the best AdamW rate is 1e-3 or one grid step (×3.16) from it", adamWindow.Contains, adamWindow.ToString());
+var sgdWindow = new RateWindow("best SGD-with-momentum grid rate", sgdBest, Low: 0.01, High: 0.1);
+Claim.Check("the best SGD-with-momentum rate is between 0.01 and 0.1", sgdWindow.Contains, sgdWindow.ToString());
 
-// The tolerances are honest rather than tight: a grid half a decade apart cannot locate the best rate more precisely than a factor of about 3, and the best point moves with the seed, the data, the budget and the batch size (lesson 02). The usual defaults are where to *start*; the sweep or the finder below tells you where to *end up*.
+// ── cell 19 ──
+// For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
+Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.BestAdamRate, adamBest, "", "best AdamW rate of lesson 01's log-grid sweep", seed));
+Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.BestSgdRate, sgdBest, "", "best SGD-with-momentum rate of the sweep", seed));
+
+// What was measured: on this data and budget, AdamW's best grid point is one of the three rates 3.2e-4, 1e-3, 3.2e-3 (out of nine), and SGD with momentum's one of 0.01, 0.032, 0.1 (out of seven). A half-decade grid cannot locate the best rate more precisely than a factor of about 3, and the best point moves with the seed, the data, the budget and the batch size (lesson 02). The usual defaults are where to *start*; the sweep or the finder below tells you where to *end up*.
 //
 // ## Reading the symptoms
 //
@@ -188,13 +187,13 @@ Claim.Check("the best SGD-with-momentum rate is near the usual 0.01 to 0.1 (with
 //
 // `SymptomReader.Read(history)` does this reading for you and shows its evidence. It averages the step losses in ten blocks (to see the trend through the mini-batch noise), compares them with the first step's loss, and looks at whether validation is still improving at the end; its thresholds are listed in its documentation (`SymptomThresholds`). Runs of the sweep already show three rows and the healthy case. For the third row we need a rate that is fine early and too high later. That happens naturally when the landscape grows steeper as the network learns, but not reliably enough for a demonstration; so we make it certain: the rate climbs slowly (a warmup over 6 of the 10 epochs) towards 0.1, the rate that blew up at once from a fresh start.
 
-// ── cell 20 ──
+// ── cell 21 ──
 var climbing = Trainer.Fit(baseline with { LearningRate = 0.1, Schedule = Schedule.WarmupCosine(warmupFraction: 0.6) }, data,
     new FitOptions { Label = "rate climbing to 0.1 over 6 epochs" }).History;
-var stalled = At(adamSweep, 0.01);
+var stalled = adamSweep.Nearest(0.01);
 Show.Value(() => Plot.Losses(new[] { good, stalled, climbing }, title: "Healthy (η = 1e-3), stalling (η = 0.01) and fine-early-too-high-later (climbing to 0.1)"));
 
-// ── cell 21 ──
+// ── cell 22 ──
 var cases = new (History Run, Symptom Expected, string What)[]
 {
     (tooHigh, Symptom.TooHigh, "η = 0.1"),
@@ -213,24 +212,24 @@ foreach (var (run, expected, what) in cases)
 
 // ## Schedules: large steps early, small steps late
 //
-// The stalled run above is the typical case for a schedule. A constant rate that is large enough to make fast progress early is too large to settle into the bottom of the valley late: the updates keep bouncing the weights around, and validation stops improving. A **schedule** changes the rate during the run. All of ours are TorchSharp's own `lr_scheduler` classes, stepped after every update:
+// The stalled run above is the typical case for a schedule. A constant rate that is large enough to make fast progress early is too large to settle into the bottom of the valley late: the updates keep bouncing the weights around, and validation stops improving. A **schedule** changes the rate during the run. All of ours are TorchSharp's own `lr_scheduler` classes. The planned ones (the first four below) are stepped after every update; reduce-on-plateau is stepped after every epoch, because it reacts to the validation loss, which is measured once per epoch:
 //
 // - **constant**: η all the way;
 // - **step decay** (`StepLR`): multiply by 0.1 every third of the run, rounded up to whole epochs (every 4 epochs here);
 // - **cosine** (`CosineAnnealingLR`): η · (1 + cos(π t/T))/2, from the peak to almost 0, slowly at first and at the end;
 // - **warmup then cosine** (`LinearLR` then `CosineAnnealingLR`, one-cycle style): climb from η/25 to η over the first 10% of updates, then cosine down; the gentle start protects a fresh network from its largest gradients;
-// - **reduce-on-plateau** (`ReduceLROnPlateau`): watch the validation loss after each epoch and multiply η by 0.1 once it has failed to improve for more than one epoch (patience 1). Unlike the others it follows the run, not a plan.
+// - **reduce-on-plateau** (`ReduceLROnPlateau`): watch the validation loss after each epoch and multiply η by 0.1 once it has failed to improve for more than one epoch ([patience](glossary.md#patience) 1). Unlike the others it follows the run, not a plan.
 //
 // `schedule.Rates(...)` computes the planned rate of every update without training, the same way the training loop drives it:
 
-// ── cell 23 ──
+// ── cell 24 ──
 int stepsPerEpoch = Batches.PerEpoch(data.Train.Count, baseline.BatchSize);
 var schedules = new Schedule[] { Schedule.Constant, Schedule.StepDecay(), Schedule.Cosine(), Schedule.WarmupCosine(), Schedule.ReduceOnPlateau() };
 Show.Value(() => Plot.ScheduleRates(schedules, peakRate: 0.01, stepsPerEpoch, baseline.Epochs));
 
 // (Reduce-on-plateau is flat here: it has no validation losses to react to until it trains.) Now the claim: with the same peak rate, 0.01, and the same budget of 10 epochs, a decaying schedule ends at a lower validation loss than the constant rate. The constant run is the stalled run from the sweep; we train the four others with the same seed, and cosine against constant once more with a second seed.
 
-// ── cell 25 ──
+// ── cell 26 ──
 var peak = stalled.Hyperparameters;   // η = 0.01 exactly as in the sweep, constant schedule
 var scheduled = schedules.Skip(1).Select(s => Trainer.Fit(peak with { Schedule = s }, data, new FitOptions { Label = s.ToString() }).History).ToList();
 var bySchedule = scheduled.Prepend(stalled).ToList();
@@ -238,7 +237,7 @@ foreach (var h in bySchedule)
     Console.WriteLine($"{h.Hyperparameters.Schedule,-16} final validation loss {h.FinalValidationLoss:0.####} (accuracy {h.FinalValidationAccuracy:P1}); last rate {Hyperparameters.Fmt(h.Steps[^1].LearningRate)}");
 Show.Value(() => Plot.ScheduleRates(bySchedule));
 
-// ── cell 26 ──
+// ── cell 27 ──
 var second = peak with { Seed = seed + 1 };
 var constant2 = Trainer.Fit(second, data, new FitOptions { Label = $"constant, seed {seed + 1}" }).History;
 var cosine2 = Trainer.Fit(second with { Schedule = Schedule.Cosine() }, data, new FitOptions { Label = $"cosine, seed {seed + 1}" }).History;
@@ -261,18 +260,18 @@ Show.Value(() => Plot.Losses(new[] { stalled, scheduled[1] }, title: "Same peak 
 // 4. read rates off the curve: **valley** (fastai's default: halfway along the longest stretch of ever-lower losses), **steepest** (where the loss falls fastest per decade of rate, searched only before the minimum), and **minimum/10** (one decade below the lowest point, which is already near the cliff). Each skips the first 10 and last 5 points and stops at the first NaN;
 // 5. put the model back exactly as it was.
 //
-// Users of range-test tools report three problems, and the finder here answers each: *the suggestion changes every run* (it depends on the initial weights and the batches; here both come from the seed, so the same seed gives the same answer, and we repeat the test over three seeds and show the spread); *the finder leaves the model trained* (weights, gradients, the random generator are restored bit for bit, and the test uses its own fresh optimizer, so yours is never touched); *the steepest point is fooled by early spikes* (it is read from the smoothed curve, after the first points, before the minimum, with a slope measured across a whole decade of rate). Each answer is checked below.
+// The same seed gives the same curve, the model and your optimizer are put back exactly, and the steepest pick is read from the smoothed curve; each is checked below. (Why these three: see the lesson notes, `docs/lessons/01.md`.)
 
-// ── cell 28 ──
+// ── cell 29 ──
 var finder = LearningRateFinder.Spread(baseline, data, new[] { seed, seed + 1, seed + 2 });
 foreach (var r in finder.Runs) Console.WriteLine(r);
 Console.WriteLine(finder);
 Show.Value(() => Plot.Finder(finder.Runs[0]));
 
-// ── cell 29 ──
+// ── cell 30 ──
 Show.Value(() => Plot.Finder(finder));
 
-// ── cell 30 ──
+// ── cell 31 ──
 Claim.Check("the range test costs at most 100 training steps (plus a restore)",
     finder.Runs.All(r => r.Steps <= 100),
     $"{string.Join(", ", finder.Runs.Select(r => $"{r.Label}: {r.Steps} steps in {r.Seconds:0.00} s"))}; all three: {finder.Seconds:0.00} s");
@@ -283,9 +282,9 @@ Claim.Check("the same seed gives the same curve and the same suggestions",
     again.Losses.SequenceEqual(finder.Runs[0].Losses) && again.Suggestions == finder.Runs[0].Suggestions,
     $"rerun with seed {seed}: {again.Suggestions}");
 
-// Across seeds the suggestions do move (the bands above); that is the honest answer to "how sure is this?", and the reason we take the median over three seeds. Next, the promise that matters: does training at the suggested rate work? We train at the median valley rate and compare with the best grid point of the AdamW sweep, which cost nine full runs.
+// Across seeds the suggestions do move (the bands above); that is the honest answer to "how sure is this?", and the reason we take the median over three seeds. Next, the promise that matters: does training at the suggested rate work? We measure the gap in validation loss, in [nats](glossary.md#nats) (the unit of natural logarithms, in which [cross-entropy](glossary.md#cross-entropy) is measured). We train at the median valley rate and compare with the best grid point of the AdamW sweep, which cost nine full runs.
 
-// ── cell 32 ──
+// ── cell 33 ──
 var atValley = Trainer.Fit(baseline with { LearningRate = finder.SuggestedRate }, data, new FitOptions { Label = "at the finder's valley rate" }).History;
 var bestGrid = adamSweep.Best;
 double gap = atValley.FinalValidationLoss - bestGrid.History.FinalValidationLoss;
@@ -294,11 +293,15 @@ Claim.Check("training at the suggested (valley) rate lands within 0.06 nats of t
     $"valley η = {Hyperparameters.Fmt(finder.SuggestedRate)} → final validation loss {atValley.FinalValidationLoss:0.####} (accuracy {atValley.FinalValidationAccuracy:P1}); " +
     $"best grid point η = {Hyperparameters.Fmt(bestGrid.Value)} → {bestGrid.History.FinalValidationLoss:0.####} (accuracy {bestGrid.History.FinalValidationAccuracy:P1}); gap {gap:+0.###;-0.###} nats");
 
-// The margin, 0.06 nats, is the one the library's tests hold the finder to on two other data sets (breast cancer and digits, three seeds each); the gaps measured there and here were at most about 0.05. Valley errs on the cautious side: in those tests it sat at, or up to about 10× below, the sweep's best rate, because with a short budget larger rates win the sweep. Where it fails: tiny data sets such as wine (133 training rows), where the test's 100 steps are longer than the whole training run it is meant to plan.
+// ── cell 34 ──
+// For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
+Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.FinderSuggestion, finder.SuggestedRate, "", "the range test's valley suggestion (median of 3 seeds)", seed));
+
+// Valley errs on the cautious side: with a short budget, larger rates tend to win the sweep. Where the range test fails: tiny data sets, where its 100 steps are longer than the whole training run it is meant to plan. (The library's tests of the finder on other data sets, and their tolerances, are in `docs/lessons/01.md`.)
 //
 // Last, the early spike. We take seed's real curve and make its 13th mini-batch an unlucky one (loss × 3), as can happen with an odd batch. The *naive* steepest pick, the steepest single step of the raw losses anywhere on the curve, is what users complain about; ours reads the smoothed curve.
 
-// ── cell 34 ──
+// ── cell 36 ──
 var clean = finder.Runs[0];
 var spiked = clean.Losses.ToArray();
 spiked[12] *= 3;                                                        // one unlucky mini-batch early on
@@ -317,32 +320,35 @@ Claim.Check("the naive steepest pick chases single noisy steps", naiveClean.Rate
 //
 // ## Your turn
 //
-// **Exercise 1: choose a rate for a new data set.** Breast cancer: 569 tumours, 30 measurements each, two classes. Run the finder below, look at the chart, and set `myRate` to the rate you would train with (the cell starts you at the median valley). The feedback trains at your rate and compares it with a brute-force sweep of 14 rates (three per decade from 10⁻⁵ to 0.2).
+// **Exercise 1: choose a rate for a new data set.** [Digits](glossary.md#digits): 1,797 handwritten digits of 8×8 pixels, ten classes (1,347 to train: 22 updates per epoch, 220 in the 10-epoch budget, so the finder's 100 steps are a fraction of a run). Run the finder below, look at the chart, and fill in `myRate` with the rate you would train with. The feedback trains at your rate and compares it with a brute-force sweep of 12 rates (three per decade from 10⁻⁴ to 0.3), trained only once you have chosen.
 
-// ── cell 36 ──
-var cancerSplit = Splits.Stratified(CourseData.BreastCancer(), validationFraction: 0.25, seed: seed);
-var cancer = Standardizer.Fit(cancerSplit.Train).Transform(cancerSplit);
-var cancerFinder = LearningRateFinder.Spread(baseline, cancer, new[] { seed, seed + 1, seed + 2 });
-Console.WriteLine(cancerFinder);
-Show.Value(() => Plot.Finder(cancerFinder));
+// ── cell 38 ──
+var digitsSplit = Splits.Stratified(CourseData.Digits(), validationFraction: 0.25, seed: seed);
+var digits = Standardizer.Fit(digitsSplit.Train).Transform(digitsSplit);
+var digitsFinder = LearningRateFinder.Spread(baseline, digits, new[] { seed, seed + 1, seed + 2 });
+Console.WriteLine(digitsFinder);
+Show.Value(() => Plot.Finder(digitsFinder));
 
-// ── cell 37 ──
-double myRate = cancerFinder.SuggestedRate;   // ← your choice, read off the chart (e.g. 3e-3)
-var cancerSweep = Sweep.Run(cancer, baseline, "lr", Sweep.LogGrid(1e-5, 0.3, perDecade: 3), (hp, lr) => hp with { LearningRate = lr });
+// ── cell 39 ──
+double myRate = 0;   // ← fill in: the rate you read off the chart (e.g. 3e-3)
 if (myRate > 0 && double.IsFinite(myRate))
 {
-    var mine = Trainer.Fit(baseline with { LearningRate = myRate }, cancer, new FitOptions { Label = "your rate" }).History;
-    var bestCancer = cancerSweep.Best;
-    Feedback.On(!mine.Diverged && mine.FinalValidationLoss <= bestCancer.History.FinalValidationLoss + 0.06,
-        $"η = {Hyperparameters.Fmt(myRate)} ends at validation loss {mine.FinalValidationLoss:0.###} (accuracy {mine.FinalValidationAccuracy:P1}); the best of {cancerSweep.Points.Count} sweep runs, η = {Hyperparameters.Fmt(bestCancer.Value)}, reached {bestCancer.History.FinalValidationLoss:0.###}. Within 0.06 nats for the price of ~300 finder steps.",
-        $"η = {Hyperparameters.Fmt(myRate)} ends at validation loss {(mine.Diverged ? "— (diverged)" : mine.FinalValidationLoss.ToString("0.###"))}, more than 0.06 above the sweep's best ({bestCancer.History.FinalValidationLoss:0.###} at η = {Hyperparameters.Fmt(bestCancer.Value)}). Look for the middle of the steep descent, well before the minimum.");
-    Feedback.WithinFactor("your rate", myRate, bestCancer.Value, factor: 10);
+    var digitsSweep = Sweep.Run(digits, baseline, "lr", Sweep.LogGrid(1e-4, 0.3, perDecade: 3), (hp, lr) => hp with { LearningRate = lr });
+    var mine = Trainer.Fit(baseline with { LearningRate = myRate }, digits, new FitOptions { Label = "your rate" }).History;
+    var bestDigits = digitsSweep.Best;
+    double myGap = mine.FinalValidationLoss - bestDigits.History.FinalValidationLoss;
+    Feedback.On(!mine.Diverged && myGap <= 0.03,
+        $"η = {Hyperparameters.Fmt(myRate)} ends at validation loss {mine.FinalValidationLoss:0.###} (accuracy {mine.FinalValidationAccuracy:P1}), within 0.03 nats of the best of {digitsSweep.Points.Count} sweep runs ({bestDigits.History.FinalValidationLoss:0.###} at η = {Hyperparameters.Fmt(bestDigits.Value)}): a near-best rate for the price of ~300 finder steps.",
+        mine.Diverged
+            ? $"η = {Hyperparameters.Fmt(myRate)} diverged: you read the rate from the cliff, where the loss already rises. Step back to the middle of the steep descent."
+            : $"η = {Hyperparameters.Fmt(myRate)} ends at validation loss {mine.FinalValidationLoss:0.###}, {myGap:0.###} nats above the sweep's best ({bestDigits.History.FinalValidationLoss:0.###} at η = {Hyperparameters.Fmt(bestDigits.Value)}). " +
+              (myRate < bestDigits.Value ? "Your rate is lower than the best: it learns too slowly for a 10-epoch budget; move right, towards the middle of the steep descent." : "Your rate is higher than the best: move left, away from the minimum, where the loss is about to turn up."));
 }
-else Feedback.On(false, "", "Set myRate to a positive number read off the finder chart, then run the cell again.");
+else Feedback.On(false, "", "Fill in myRate with a positive number read off the finder chart, then run the cell again (it then trains a 12-rate sweep to compare, about a minute).");
 
 // **Exercise 2: predict the limit.** A bowl with curvatures λ₁ = 1 and λ₂ = 40. What is the largest rate at which gradient descent still converges? Put your answer in `myLimit`; the feedback walks the bowl at 5% below and 5% above your value.
 
-// ── cell 39 ──
+// ── cell 41 ──
 double myLimit = 0;   // ← your prediction
 var steepBowl = new QuadraticBowl(1, 40);
 if (myLimit > 0 && double.IsFinite(myLimit))
@@ -359,7 +365,7 @@ else Feedback.On(false, "", "Set myLimit to your prediction (a positive number) 
 //
 // - The update is w ← w − η·∇L; an optimizer does exactly that (Adam/AdamW rescale the step, η still sets its size).
 // - On a bowl, a coordinate is multiplied by (1 − ηλ) per step: tiny η crawls, 1/λ < η < 2/λ oscillates, η > 2/λ diverges. The steepest direction sets the limit.
-// - On real data a rate that is too high blows up within a few steps, one that is too low barely moves, a good one falls smoothly; validation loss against a log grid of rates is U-shaped, with the best near the usual defaults (about 1e-3 for Adam-style, 0.01 to 0.1 for SGD with momentum), give or take a factor of a few.
+// - On real data a rate that is too high makes the loss explode or become NaN, one that is too low barely moves, a good one falls smoothly; validation loss against a log grid of rates is U-shaped, here with the best within one grid step of 1e-3 for AdamW and between 0.01 and 0.1 for SGD with momentum. Those defaults are where to start, not where to end.
 // - Read the curves: NaN/explosion/jumps → cut 3-10×; painfully slow → raise it or schedule; fine early then unstable → decay; validation stalls → lower the rate to fine-tune. `SymptomReader` shows the evidence for each.
 // - A decaying schedule (step, cosine, warmup + cosine) beat the same peak rate held constant at the same budget.
 // - The range test gives a good first rate for about 100 steps; take the median over a few seeds, expect valley to be on the cautious side, and check with a small sweep around it when it matters.

@@ -19,7 +19,7 @@ using HyperLab;
 // **Learning goals.** After this lesson you can
 // - say what one epoch buys: how many examples the model sees and how many updates it makes;
 // - recognize too few, about right and too many epochs from the training and validation curves;
-// - use early stopping with patience, get the best epoch's model back exactly, and save it to disk and load it again;
+// - use [early stopping](glossary.md#early-stopping) with patience, get the best epoch's model back exactly, and save it to disk and load it again;
 // - treat the number of epochs as a budget that depends on the other settings: the learning rate, the regularization and the size of the network.
 //
 // **Time:** about 25 minutes (the notebook itself runs in well under a minute on 2 CPU cores).
@@ -116,13 +116,17 @@ Show.Value(() => Claim.Check("by epoch 40 the model has memorized most of the wr
     learnedMistakes > 0.8 * wrongRows.Count,
     $"{learnedMistakes} of the {wrongRows.Count} training digits with a wrong label are now predicted with that wrong label; training accuracy (on the noisy labels) {last.TrainAccuracy:P1}, validation accuracy {last.ValidationAccuracy:P1}"));
 
+// ── cell 14 ──
+// For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
+Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.OverfitOnsetEpoch, best.Epoch, "", "epoch of the validation minimum in the 40-epoch run that overfits (onset of overfitting)", seed));
+
 // The training loss keeps falling to almost zero, but after the validation minimum that progress is memorization: the model learns the training set's quirks, including the answers that are wrong, and gets worse on new digits. In hindsight the right budget was the epoch of the validation minimum. Let us train three budgets from the same seed: too few (3 epochs), about right (the epoch of the minimum) and too many (40).
 
-// ── cell 15 ──
+// ── cell 16 ──
 var justRight = Trainer.Fit(hp with { Epochs = best.Epoch }, data, new FitOptions { Label = $"{best.Epoch} epochs (about right)" }).History;
 Show.Value(() => Plot.Epochs(new[] { three, justRight, longRun }, title: "Three epoch budgets from the same seed: too few, about right, too many"));
 
-// ── cell 16 ──
+// ── cell 17 ──
 Claim.Check("with a constant rate, a shorter budget is exactly the start of a longer run",
     justRight.Epochs.Select(e => e.ValidationLoss).SequenceEqual(longRun.Epochs.Take(best.Epoch).Select(e => e.ValidationLoss)),
     $"the {best.Epoch}-epoch run's validation losses equal the first {best.Epoch} of the 40-epoch run; it ends at {justRight.FinalValidationLoss:0.####}, the long run's minimum {best.ValidationLoss:0.####}");
@@ -145,7 +149,7 @@ Show.Value(() => Claim.Check("the budget at the minimum ends best of the three",
 //
 // The budget of 40 epochs becomes an upper limit. We also ask for the best weights on disk.
 
-// ── cell 18 ──
+// ── cell 19 ──
 string checkpointFile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"hyperlab-lesson03-best-seed{seed}.bin");
 var rule = new EarlyStopping(Patience: 5, CheckpointPath: checkpointFile);
 var stopped = Trainer.Fit(hp, data, new FitOptions { EarlyStopping = rule, Label = "early stopping, patience 5" });
@@ -153,23 +157,28 @@ var report = rule.Explain(stopped.History);   // why and when it stopped
 Console.WriteLine(report);
 Show.Value(() => stopped);
 
-// ── cell 19 ──
+// ── cell 20 ──
 Show.Value(() => Plot.Epochs(stopped.History));
 
-// ── cell 20 ──
+// ── cell 21 ──
 var esBest = stopped.History.BestEpoch!;
 var restored = Checkpoint.Outputs(stopped.Model, data.Validation);   // measure the model we got back, now
-Claim.Check("the run stopped within `patience` epochs of its best epoch",
-    report.StoppedEarly && report.EpochsAfterBest <= rule.Patience,
-    $"best epoch {report.BestEpoch}, stopped after epoch {report.StoppedEpoch}: {report.EpochsAfterBest} epochs later, patience {rule.Patience}; {report.StoppedEpoch} of the {hp.Epochs} budgeted epochs used");
+var afterBest = stopped.History.Epochs.Skip(report.BestEpoch).ToList();
+Claim.Check("the run stopped exactly `patience` epochs after its best, and none of those epochs beat it",
+    report.StoppedEarly && afterBest.Count == rule.Patience && afterBest.All(e => e.ValidationLoss >= esBest.ValidationLoss),
+    $"best epoch {report.BestEpoch} ({esBest.ValidationLoss:0.####}); epochs {report.BestEpoch + 1}-{report.StoppedEpoch}: {string.Join(", ", afterBest.Select(e => e.ValidationLoss.ToString("0.####")))}; {report.StoppedEpoch} of {hp.Epochs} epochs used");
 Claim.Check("the restored model's validation loss equals the best epoch's",
     restored.Loss == esBest.ValidationLoss,
     $"measured now {restored.Loss:0.############}, recorded at epoch {esBest.Epoch} {esBest.ValidationLoss:0.############} (difference {restored.Loss - esBest.ValidationLoss:0.0e0}); accuracy {restored.Accuracy:P1}");
 Console.WriteLine($"For comparison, the 40-epoch run's lowest validation loss was {best.ValidationLoss:0.####} at epoch {best.Epoch}; early stopping kept epoch {esBest.Epoch} ({esBest.ValidationLoss:0.####}) after {report.StoppedEpoch} epochs.");
 
-// The best weights are also in a file, written with TorchSharp's own `save`. The file holds weights, not the shape of the network, so to use it later (another session, another program) build a model with the same hyperparameters and load the file into it. Same weights, same predictions, to the last bit:
-
 // ── cell 22 ──
+// For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
+Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.EarlyStopEpoch, esBest.Epoch, "", "epoch early stopping kept (patience 5, budget 40)", seed));
+
+// The best weights are also in a file, written with TorchSharp's own `save`. The file holds weights, not the shape of the network, so to use it later (another session, another program) build a model with the same hyperparameters and load the file into it. Same weights, same predictions, to the last bit (compared on the [logits](glossary.md#logits), the raw scores the network outputs for each class before [softmax](glossary.md#softmax) turns them into probabilities):
+
+// ── cell 24 ──
 var reloaded = Checkpoint.LoadMlp(checkpointFile, data.Train.FeatureCount, data.Train.ClassCount, hp);
 var fromDisk = Checkpoint.Outputs(reloaded, data.Validation);
 Claim.Check("the saved best checkpoint reloads to identical predictions",
@@ -182,7 +191,7 @@ Claim.Check("the saved best checkpoint reloads to identical predictions",
 //
 // **A lower learning rate needs more epochs.** Each update moves the weights less, so the same progress takes more passes. We train at 3·10⁻⁴ and 10⁻⁴ (30 epochs each) and compare with the 40-epoch run at 10⁻³. The target is a validation loss that every run reaches: the highest of the three runs' minima.
 
-// ── cell 24 ──
+// ── cell 26 ──
 var slower = new[] { 3e-4, 1e-4 }.Select(lr => Trainer.Fit(hp with { LearningRate = lr, Epochs = 30 }, data,
     new FitOptions { Label = $"lr {Hyperparameters.Fmt(lr)}" }).History).ToList();
 var byRate = new[] { longRun with { Label = "lr 1e-3" } }.Concat(slower).ToList();
@@ -190,21 +199,21 @@ double target = byRate.Max(h => h.BestEpoch!.ValidationLoss);
 var reach = byRate.Select(h => Plot.FirstEpochReaching(h, target)!.Value).ToList();
 Show.Value(() => Plot.Epochs(byRate, showTraining: false, target: target, title: "Three learning rates: epochs to reach the same validation loss"));
 
-// ── cell 25 ──
+// ── cell 27 ──
 Claim.Check("a lower rate needs more epochs to reach the same loss",
     reach[0] < reach[1] && reach[1] < reach[2],
     $"validation loss {target:0.###} first reached at epoch {reach[0]} (lr 1e-3), {reach[1]} (lr 3e-4), {reach[2]} (lr 1e-4)");
 
 // **Stronger regularization moves the onset of overfitting later.** Dropout (lesson 05) switches off a random share of the hidden units at every update, so the network cannot lean on memorized details, and memorizing them starts later. The onset of overfitting is the epoch of the validation minimum; a minimum at the last epoch means no overfitting within the budget at all. Dropout rates 0, 0.5 and 0.8, 40 epochs each:
 
-// ── cell 27 ──
+// ── cell 29 ──
 var byDropout = new List<History> { longRun with { Label = "dropout 0" } };
 foreach (double p in new[] { 0.5, 0.8 })
     byDropout.Add(Trainer.Fit(hp with { Dropout = p }, data, new FitOptions { Label = $"dropout {p}" }).History);
 var onset = byDropout.Select(h => h.BestEpoch!.Epoch).ToList();
 Show.Value(() => Plot.Epochs(byDropout, showTraining: false, title: "Stronger dropout moves the validation minimum (star) later"));
 
-// ── cell 28 ──
+// ── cell 30 ──
 Claim.Check("stronger regularization moves the overfitting onset later",
     onset[0] < onset[1] && onset[1] < onset[2],
     $"validation minimum at epoch {onset[0]} (dropout 0), {onset[1]} (dropout 0.5), {onset[2]}{(onset[2] == 40 ? ", the last," : "")} (dropout 0.8) of 40");
@@ -216,14 +225,14 @@ Claim.Check("too much regularization underfits: dropout 0.8's best is worse than
 //
 // **A deep, wide network overfits a small set within a few epochs.** Four hidden layers of 512 units have about 830,000 weights for 300 examples: plenty to memorize them quickly. A network with one layer of 32 units has about 2,400. Twenty epochs each:
 
-// ── cell 30 ──
+// ── cell 32 ──
 var deepRun = Trainer.Fit(hp with { Depth = 4, Width = 512, Epochs = 20 }, data, new FitOptions { Label = "4 × 512 (deep, wide)" });
 var smallRun = Trainer.Fit(hp with { Depth = 1, Width = 32, Epochs = 20 }, data, new FitOptions { Label = "1 × 32 (small)" });
 var (deep, small) = (deepRun.History, smallRun.History);
 Console.WriteLine($"parameters: deep, wide {deepRun.Model.TotalParameters:N0}; small {smallRun.Model.TotalParameters:N0}; training examples {data.Train.Count}");
 Show.Value(() => Plot.Epochs(new[] { deep, small }, title: "A deep, wide network against a small one on 300 examples"));
 
-// ── cell 31 ──
+// ── cell 33 ──
 var deepBest = deep.BestEpoch!;
 Claim.Check("a deep, wide network overfits the small set within a few epochs",
     deepBest.Epoch <= 10 && deep.LastEpoch!.ValidationLoss > 1.3 * deepBest.ValidationLoss && deep.LastEpoch.TrainLoss < 0.5 * deepBest.TrainLoss,
@@ -239,7 +248,7 @@ Claim.Check("in the same 20 epochs the small network is still improving",
 //
 // | What the curves show | Diagnosis | What to do |
 // |---|---|---|
-// | validation loss still falling when the budget runs out | too few epochs: underfitting | train longer (a generous budget with early stopping); if it falls painfully slowly, raise the learning rate (lesson 01) |
+// | validation loss still falling when the budget runs out | too few epochs: [underfitting](glossary.md#underfitting) | train longer (a generous budget with early stopping); if it falls painfully slowly, raise the learning rate (lesson 01) |
 // | training and validation loss both high and flat | model too simple or too constrained: underfitting (lessons 04 and 05 show this row) | more depth or width (lesson 04), less regularization (lesson 05) |
 // | validation loss lowest inside the run and higher after it, training loss still falling | too many epochs: overfitting | early stopping with restored weights; or regularize, shrink the network, add data |
 // | the model sits at the validation minimum, confirmed by the epochs after it | good fit | keep it and tune the next hyperparameter |
@@ -247,7 +256,7 @@ Claim.Check("in the same 20 epochs the small network is still improving",
 //
 // `FitDiagnosis.Of(history)` reads the first four rows from a history and shows its evidence: the epoch of the validation minimum, how far the final model is above it, the train-validation gap and the trend over the last epochs. For diverged or unstable runs it declines and hands over to lesson 01's learning-rate `SymptomReader`, whose advice it repeats. Here it is on five runs of this lesson:
 
-// ── cell 34 ──
+// ── cell 36 ──
 var cases = new[]
 {
     (three, FitVerdict.Underfitting), (stopped.History, FitVerdict.GoodFit), (longRun, FitVerdict.Overfitting),
@@ -264,7 +273,7 @@ foreach (var (run, expected) in cases)
 //
 // **Exercise 1.** Fashion-MNIST's training split in lesson 07 has N = 48,000 images. With batches of B = 128 and 15 epochs, how many updates does training make, and how many images does it see? Work it out, fill in both numbers and run the cell.
 
-// ── cell 36 ──
+// ── cell 38 ──
 long myUpdates = 0;    // ← your answer
 long myExamples = 0;   // ← your answer
 var fashion = new UpdatePlan(48_000, 128);
@@ -274,7 +283,7 @@ Show.Value(() => Feedback.On(myUpdates == fashion.Updates(15) && myExamples == f
 
 // **Exercise 2.** Patience is a trade-off: too little and a random dip in the validation loss ends the run early; too much and you pay for epochs you will throw away. Set `myPatience`, predict where the run will stop, and run the cell. Try 1, 3 and 10.
 
-// ── cell 38 ──
+// ── cell 40 ──
 int myPatience = 1;   // ← try a few
 var myRule = new EarlyStopping(Patience: myPatience);
 var mine = Trainer.Fit(hp, data, new FitOptions { EarlyStopping = myRule, Label = $"patience {myPatience}" }).History;
@@ -289,7 +298,7 @@ Show.Value(() => Feedback.On(foundTheMinimum && myReport.StoppedEarly,
 
 // **Exercise 3.** Look at the dropout chart again. What will `FitDiagnosis` say about the 40-epoch run with dropout 0.8? Set `myGuess` and run the cell.
 
-// ── cell 40 ──
+// ── cell 42 ──
 FitVerdict myGuess = FitVerdict.Overfitting;   // ← Underfitting, GoodFit or Overfitting
 var strongDropout = FitDiagnosis.Of(byDropout[2]);
 Show.Value(() => Feedback.On(myGuess == strongDropout.Verdict,
