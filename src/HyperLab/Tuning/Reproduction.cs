@@ -25,8 +25,10 @@ public sealed record ReproductionResult(TrialRecord Original, History Rerun)
     /// <summary>Epochs whose training and validation losses were compared.</summary>
     public int EpochsCompared => Math.Min(Original.Epochs.Count, Rerun.Epochs.Count);
 
-    /// <summary>Same number of epochs, and every epoch's training and validation loss equal to the last bit.</summary>
-    public bool BitIdentical => Original.Epochs.Count == Rerun.Epochs.Count && Enumerable.Range(0, EpochsCompared).All(i =>
+    /// <summary>At least one epoch, the same number of epochs, and every epoch's training and
+    /// validation loss equal to the last bit. A trial without a finished epoch (diverged in its
+    /// first epoch) has nothing to compare and is never reported identical.</summary>
+    public bool BitIdentical => Original.Epochs.Count > 0 && Original.Epochs.Count == Rerun.Epochs.Count && Enumerable.Range(0, EpochsCompared).All(i =>
         Same(Original.Epochs[i].TrainLoss, Rerun.Epochs[i].TrainLoss) && Same(Original.Epochs[i].ValidationLoss, Rerun.Epochs[i].ValidationLoss));
 
     /// <summary>Largest absolute difference between a logged and a rerun per-epoch loss.</summary>

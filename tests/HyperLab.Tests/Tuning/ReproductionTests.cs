@@ -34,4 +34,16 @@ public class ReproductionTests
         Assert.False(again.BitIdentical);
         Assert.True(again.LargestDifference > 0);
     }
+
+    [Fact]
+    public void A_trial_without_a_finished_epoch_is_never_called_identical()
+    {
+        var data = TrackingData.Moons();
+        var space = new SearchSpace(SearchDimension.Log("lr", 50, 100, (hp, v) => hp with { LearningRate = v, Optimizer = OptimizerKind.Sgd }));
+        var search = Search.Run("diverging", TrackingData.Small(0), space, space.QuasiRandom(1, 0), data);
+        var record = search.Trials[0].Record;
+        Assert.Equal(TrialStatus.Diverged, record.Status);
+        Assert.Empty(record.Epochs);
+        Assert.False(Reproduction.Rerun(record).BitIdentical);
+    }
 }
