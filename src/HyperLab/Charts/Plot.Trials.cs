@@ -1,0 +1,51 @@
+using HyperLab.Tracking;
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+using Plotly.NET.TraceObjects;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+using CSharpStyle = Plotly.NET.CSharp.GenericChartExtensions;
+
+namespace HyperLab.Charts;
+
+public static partial class Plot
+{
+    /// <summary>
+    /// A parallel-coordinates chart of logged trials (lesson 07): one vertical axis per
+    /// hyperparameter (learning rate and weight decay as log10), the final validation loss last;
+    /// each trial is a line across the axes, coloured by its validation loss (dark = low). Drag
+    /// along an axis to select a range. Diverged trials are left out (their loss has no value).
+    /// </summary>
+    /// <param name="trials">The trials, e.g. <c>log.Load().Records</c>.</param>
+    /// <param name="title">Chart title. Default "Every trial: hyperparameters and validation loss".</param>
+    public static GenericChart ParallelCoordinates(IEnumerable<TrialRecord> trials, string? title = null)
+    {
+        var runs = trials.Where(t => double.IsFinite(t.FinalValidationLoss)).ToList();
+        if (runs.Count == 0) throw new ArgumentException("No trial with a finite validation loss to draw.", nameof(trials));
+        var axes = new List<(string Label, double[] Values)>
+        {
+            ("log10 learning rate", runs.Select(t => Math.Log10(t.Hyperparameters.LearningRate)).ToArray()),
+            ("batch size", runs.Select(t => (double)t.Hyperparameters.BatchSize).ToArray()),
+            ("hidden layers", runs.Select(t => (double)t.Hyperparameters.Depth).ToArray()),
+            ("width", runs.Select(t => (double)t.Hyperparameters.Width).ToArray()),
+            ("log10 weight decay", runs.Select(t => Math.Log10(Math.Max(t.Hyperparameters.WeightDecay, 1e-7))).ToArray()),
+            ("dropout", runs.Select(t => t.Hyperparameters.Dropout).ToArray()),
+            ("epochs trained", runs.Select(t => (double)t.Epochs.Count).ToArray()),
+        };
+        axes.Add(("validation loss (nats)", runs.Select(t => t.FinalValidationLoss).ToArray()));
+        var dimensions = axes.Select(a => Dimension.initParallel<string, string, double, double>(
+            None<StyleParam.Range>(), Some(a.Label), None<bool>(), None<string>(), None<StyleParam.Range>(), None<string>(), None<StyleParam.TickMode>(),
+            None<IEnumerable<string>>(), None<IEnumerable<double>>(), Some<IEnumerable<double>>(a.Values), None<EncodedTypedArray>(), None<bool>())).ToList();
+        var loss = runs.Select(t => t.FinalValidationLoss).ToArray();
+        var line = Plotly.NET.Line.init(None<StyleParam.BackOff>(), None<bool>(), None<bool>(), None<double>(), None<double>(), None<double>(),
+            Some(Color.fromColorScaleValues(loss)), None<StyleParam.SubPlotId>(), Some(StyleParam.Colorscale.Viridis), None<bool>(), Some(true),
+            None<ColorBar>(), None<StyleParam.DrawingStyle>(), None<StyleParam.Shape>(), None<bool>(), None<double>(), None<double>(),
+            None<IEnumerable<double>>(), None<Color>(), None<double>());
+        var chart = CSharpChart.ParallelCoord(dimensions, Line: line);
+        chart = Plotly.NET.Chart.withTitle(title ?? "Every trial: hyperparameters and validation loss", FSharpOption<Font>.None).Invoke(chart);
+        return CSharpStyle.WithSize(chart, 1000, 520);
+    }
+
+    private static FSharpOption<T> None<T>() => FSharpOption<T>.None;
+
+    private static FSharpOption<T> Some<T>(T value) => FSharpOption<T>.Some(value);
+}

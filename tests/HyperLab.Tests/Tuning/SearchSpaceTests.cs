@@ -1,0 +1,72 @@
+using HyperLab.Tuning;
+
+namespace HyperLab.Tests.Tuning;
+
+public class SearchSpaceTests
+{
+    private static readonly SearchSpace Space = new(
+        SearchDimension.Log("lr", 1e-4, 1e-1, (hp, v) => hp with { LearningRate = v }),
+        SearchDimension.Log("wd", 1e-6, 1e-2, (hp, v) => hp with { WeightDecay = v }),
+        SearchDimension.Linear("dropout", 0, 0.5, (hp, v) => hp with { Dropout = v }));
+
+    [Fact]
+    public void A_grid_repeats_few_values_per_dimension_quasi_random_tries_a_new_one_every_trial()
+    {
+        var grid = Space.Grid(2);
+        var quasi = Space.QuasiRandom(8, seed: 0);
+        Assert.Equal(8, grid.Count);
+        Assert.Equal(2, grid.Select(p => p["lr"]).Distinct().Count());
+        Assert.Equal(8, quasi.Select(p => p["lr"]).Distinct().Count());
+        Assert.All(quasi, p => Assert.InRange(p["lr"], 1e-4, 1e-1));
+        Assert.All(quasi, p => Assert.InRange(p["dropout"], 0, 0.5));
+        Assert.Equal(Math.Pow(10, -4 + 3 * 0.25), grid[0]["lr"], 12);   // log scale: cell centres in decades
+    }
+
+    [Fact]
+    public void A_point_applies_every_value()
+    {
+        var p = Space.QuasiRandom(3, seed: 5)[2];
+        var hp = p.ApplyTo(new Hyperparameters(), Space);
+        Assert.Equal(p["lr"], hp.LearningRate);
+        Assert.Equal(p["wd"], hp.WeightDecay);
+        Assert.Equal(p["dropout"], hp.Dropout);
+    }
+
+    // Bergstra and Bengio's argument on a known objective: only the learning rate matters, with
+    // its best value at lr*; the score of a set of trials is its best distance to lr* in decades.
+    private static double BestDistance(IEnumerable<SearchPoint> points, double best) =>
+        points.Min(p => Math.Abs(Math.Log10(p["lr"] / best)));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    public void When_one_dimension_of_three_matters_quasi_random_gets_closer_to_its_optimum_than_a_grid_of_the_same_size(int seed)
+    {
+        var random = new Random(seed);
+        int wins = 0, trials = 200;
+        for (int i = 0; i < trials; i++)
+        {
+            double best = Math.Pow(10, -4 + 3 * random.NextDouble());
+            if (BestDistance(Space.QuasiRandom(8, seed * 1000 + i), best) < BestDistance(Space.Grid(2), best)) wins++;
+        }
+        Assert.True(wins > 0.75 * trials, $"quasi-random closer in {wins} of {trials} draws of lr*");
+    }
+
+    [Fact]
+    public void The_comparison_can_fail_an_optimum_on_a_grid_value_favours_the_grid()
+    {
+        double onGrid = Space.Grid(2)[0]["lr"];
+        Assert.Equal(0, BestDistance(Space.Grid(2), onGrid), 12);
+        Assert.True(BestDistance(Space.QuasiRandom(8, 0), onGrid) > 0);
+    }
+
+    [Fact]
+    public void Ranges_are_checked()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SearchDimension.Log("lr", 0, 1, (hp, v) => hp));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SearchDimension.Linear("x", 1, 1, (hp, v) => hp));
+        Assert.Throws<ArgumentException>(() => new SearchSpace(Space.Dimensions[0], Space.Dimensions[0]));
+    }
+}
