@@ -6,7 +6,7 @@
 using HyperLab.Charts;
 using HyperLab.Claims;
 using HyperLab.Data;
-using HyperLab.Descent;
+using HyperLab.Demonstrations;
 using HyperLab.Diagnosis;
 using HyperLab.Exercises;
 using HyperLab.Finder;
@@ -306,8 +306,8 @@ var clean = finder.Runs[0];
 var spiked = clean.Losses.ToArray();
 spiked[12] *= 3;                                                        // one unlucky mini-batch early on
 var spikedPicks = Suggestions.All(clean.Rates, Smoothing.BiasCorrected(spiked, clean.Settings.Smoothing))!;
-var naiveClean = Suggestions.NaiveSteepest(clean.Rates, clean.Losses);
-var naiveSpiked = Suggestions.NaiveSteepest(clean.Rates, spiked);
+var naiveClean = NaiveSteepest.Suggest(clean.Rates, clean.Losses);
+var naiveSpiked = NaiveSteepest.Suggest(clean.Rates, spiked);
 Console.WriteLine($"clean curve:  {clean.Suggestions}; naive steepest {Hyperparameters.Fmt(naiveClean.Rate)}");
 Console.WriteLine($"with a spike: {spikedPicks}; naive steepest {Hyperparameters.Fmt(naiveSpiked.Rate)}");
 double moved = spikedPicks.Steepest.Rate / clean.Suggestions!.Steepest.Rate;

@@ -6,9 +6,9 @@
 using HyperLab.Charts;
 using HyperLab.Claims;
 using HyperLab.Data;
-using HyperLab.Depth;
 using HyperLab.Diagnosis;
 using HyperLab.Exercises;
+using HyperLab.NetworkDepth;
 using HyperLab.Overfitting;
 using HyperLab.Scripting;
 using HyperLab.Training;
@@ -266,4 +266,4 @@ Show.Value(() => Feedback.On(myGuess == (tanhG.FirstToLast < 1e-2),
 // - Deep plain networks with squashing activations suffer vanishing gradients: the layers near the input get gradients orders of magnitude smaller and barely learn (large weights cause the opposite, exploding gradients). Residual connections and normalization keep the gradient balanced and let the deep network train.
 // - Both weak → add depth or width; training strong, validation weak → regularize, reduce depth or add data. For images, audio and text start from a proven architecture.
 //
-// **Previous:** [03 · Epochs](03-epochs.ipynb) · **Next:** 05 · Regularization strength (in preparation; see the README's lesson list)
+// **Previous:** [03 · Epochs](03-epochs.ipynb) · **Next:** [05 · Regularization strength](05-regularization.ipynb)
