@@ -25,10 +25,20 @@ public sealed record HyperparameterRecord(
     /// <summary>The validated <see cref="Hyperparameters"/> again; a bad value throws the usual teaching error.</summary>
     public Hyperparameters ToHyperparameters() => new()
     {
-        LearningRate = LearningRate, BatchSize = BatchSize, Epochs = Epochs, Depth = Depth, Width = Width,
-        WeightDecay = WeightDecay, L1 = L1, Dropout = Dropout, Patience = Patience,
-        Optimizer = Enum.Parse<OptimizerKind>(Optimizer), Activation = Enum.Parse<Activation>(Activation),
-        Normalization = Enum.Parse<Normalization>(Normalization), Residual = Residual, Seed = Seed,
+        LearningRate = LearningRate,
+        BatchSize = BatchSize,
+        Epochs = Epochs,
+        Depth = Depth,
+        Width = Width,
+        WeightDecay = WeightDecay,
+        L1 = L1,
+        Dropout = Dropout,
+        Patience = Patience,
+        Optimizer = Enum.Parse<OptimizerKind>(Optimizer),
+        Activation = Enum.Parse<Activation>(Activation),
+        Normalization = Enum.Parse<Normalization>(Normalization),
+        Residual = Residual,
+        Seed = Seed,
         Augmentation = AugmentShift == 0 && !AugmentFlip && AugmentNoise == 0 ? Augmentation.None : new Augmentation(AugmentShift, AugmentFlip, AugmentNoise),
         Schedule = Schedule.ToSchedule(),
     };
