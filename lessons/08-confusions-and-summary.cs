@@ -288,7 +288,7 @@ Show.Value(() => Feedback.On(lowerTrainingLossWins == false,
 
 // ── cell 43 ──
 var summary = SummaryTable.Load();
-Show.Value(() => new HtmlFragment(summary.ToHtml()));
+Show.Value(() => summary);
 
 // ── cell 44 ──
 var provenance = summary.CheckAgainst(CourseResults.Load());

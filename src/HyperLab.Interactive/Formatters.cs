@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using HyperLab.Claims;
 using HyperLab.Exercises;
+using HyperLab.Summary;
 using HyperLab.Training;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -21,12 +22,14 @@ public static class Formatters
         Formatter.Register<ClaimResult>(r => Line(r.Holds ? "#1a7f37" : "#cf222e", r.ToString()), "text/html");
         Formatter.Register<FeedbackResult>(r => Line(r.Correct ? "#1a7f37" : "#9a6700", r.ToString()), "text/html");
         Formatter.Register<History>(HistoryHtml, "text/html");
+        Formatter.Register<SummaryTable>(t => t.ToHtml(), "text/html");
         Formatter.Register<TrainingResult>(r => $"<div><b>{E(r.Model.ToString())}</b></div>" + HistoryHtml(r.History), "text/html");
         foreach (var t in new[] { typeof(ClaimResult), typeof(FeedbackResult), typeof(History), typeof(TrainingResult) })
             Formatter.SetPreferredMimeTypesFor(t, "text/html", "text/plain");
         Formatter.Register<ClaimResult>(r => r.ToString(), "text/plain");
         Formatter.Register<FeedbackResult>(r => r.ToString(), "text/plain");
         Formatter.Register<History>(h => h.ToString(), "text/plain");
+        Formatter.Register<SummaryTable>(t => t.ToString(), "text/plain");
         Formatter.Register<TrainingResult>(r => r.ToString(), "text/plain");
     }
 
