@@ -19,7 +19,7 @@ public static partial class Plot
     /// <param name="title">Chart title. Default "Every trial: hyperparameters and validation loss".</param>
     public static GenericChart ParallelCoordinates(IEnumerable<TrialRecord> trials, string? title = null)
     {
-        var runs = trials.Where(t => double.IsFinite(t.FinalValidationLoss)).ToList();
+        var runs = ChartInput.Require(trials, nameof(trials)).Where(t => double.IsFinite(t.FinalValidationLoss)).ToList();
         if (runs.Count == 0) throw new ArgumentException("No trial with a finite validation loss to draw.", nameof(trials));
         var axes = new List<(string Label, double[] Values)>
         {
