@@ -11,6 +11,12 @@ public static class Program
     /// <summary>How to call <c>run</c>.</summary>
     public const string RunUsage = "dotnet run --project src/Course -- run [lessons...] [--seed N] [--out DIR] [--quiet]";
 
+    /// <summary>How to call <c>book</c>.</summary>
+    public const string BookUsage = "dotnet run --project src/Course -- book [lessons...] [--seed N] [--no-run]";
+
+    /// <summary>How to call <c>site</c>.</summary>
+    public const string SiteUsage = "dotnet run --project src/Course -- site [--check] [--out DIR]";
+
     private const string Usage = """
         Hyperparameters, hands-on: course tool
 
@@ -24,6 +30,18 @@ public static class Program
           export [lessons...] [--out DIR]
               Write every lesson (or the chosen ones) as a plain C# program, a .NET 10 file-based
               app, to lessons/ (default): run one with dotnet run lessons/NN-name.cs.
+
+          book [lessons...] [--seed N] [--no-run]
+              Run the lessons (all by default; seed 0) and publish each to book/ with its outputs:
+              every chart also as a static image (drawn by a local Chromium), every output with a
+              text form, and the hash of the code it ran. Then build the site (below). --no-run
+              republishes the last run's executed copies (artifacts/book-run).
+
+          site [--check] [--out DIR]
+              Build the static site from book/ (no lesson runs) into artifacts/site: a page per
+              lesson, the glossary, one copy of plotly.js; it opens from disk, offline. --check
+              opens every page in headless Chromium: all charts draw, no request leaves the
+              machine, images show with scripts off; a screenshot goes to artifacts/.
 
           doctor
               Check .NET, libstdc++, TorchSharp, the NuGet cache and Plotly.NET, and say what to fix.
@@ -49,7 +67,7 @@ public static class Program
             return args.Length > 0 ? 0 : 2;
         }
 
-        if (command is not ("run" or "doctor" or "bench" or "bench-child" or "export"))
+        if (command is not ("run" or "doctor" or "bench" or "bench-child" or "export" or "book" or "site"))
         {
             log.WriteLine($"Unknown command '{command}'.");
             log.WriteLine(Usage);
@@ -67,6 +85,8 @@ public static class Program
                 "run" => await RunCommand.RunAsync(args[1..], log),
                 "bench" => TrainingLoopBenchmark.Run(Rounds(args[1..]), log) + WaitPolicyBenchmark.Run(3, log),
                 "export" => ExportCommand.Run(args[1..], log),
+                "book" => await BookCommand.RunAsync(args[1..], log),
+                "site" => await SiteCommand.RunAsync(args[1..], log),
                 "bench-child" => WaitPolicyBenchmark.Measure(Rounds(args[1..]), log),
                 _ => await DoctorCommand.RunAsync(log),
             };

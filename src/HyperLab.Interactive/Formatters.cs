@@ -19,12 +19,13 @@ public static class Formatters
     {
         if (Interlocked.Exchange(ref registered, 1) == 1) return;
         Formatter.Register<HtmlFragment>(f => f.Html, "text/html");
+        Formatter.Register<HtmlFragment>(f => f.Text, "text/plain");
         Formatter.Register<ClaimResult>(r => Line(r.Holds ? "#1a7f37" : "#cf222e", r.ToString()), "text/html");
         Formatter.Register<FeedbackResult>(r => Line(r.Correct ? "#1a7f37" : "#9a6700", r.ToString()), "text/html");
         Formatter.Register<History>(HistoryHtml, "text/html");
         Formatter.Register<SummaryTable>(t => t.ToHtml(), "text/html");
         Formatter.Register<TrainingResult>(r => $"<div><b>{E(r.Model.ToString())}</b></div>" + HistoryHtml(r.History), "text/html");
-        foreach (var t in new[] { typeof(ClaimResult), typeof(FeedbackResult), typeof(History), typeof(TrainingResult) })
+        foreach (var t in new[] { typeof(ClaimResult), typeof(FeedbackResult), typeof(History), typeof(TrainingResult), typeof(SummaryTable), typeof(HtmlFragment) })
             Formatter.SetPreferredMimeTypesFor(t, "text/html", "text/plain");
         Formatter.Register<ClaimResult>(r => r.ToString(), "text/plain");
         Formatter.Register<FeedbackResult>(r => r.ToString(), "text/plain");
@@ -64,11 +65,12 @@ public static class Formatters
     internal static string E(string s) => WebUtility.HtmlEncode(s);
 }
 
-/// <summary>Ready-made HTML (live progress), shown as is. A type of our own, so that the kernel's
-/// formatter for it is ours whatever HTML types the kernel itself knows.</summary>
+/// <summary>Ready-made HTML (live progress) with its plain-text form, shown as is. A type of our own, so that
+/// the kernel's formatter for it is ours whatever HTML types the kernel itself knows.</summary>
 /// <param name="Html">The markup.</param>
-public sealed record HtmlFragment(string Html)
+/// <param name="Text">The same content as plain text, for outputs read as text.</param>
+public sealed record HtmlFragment(string Html, string Text)
 {
     /// <inheritdoc/>
-    public override string ToString() => Html;
+    public override string ToString() => Text;
 }

@@ -7,7 +7,8 @@ namespace HyperLab.Interactive;
 /// <summary>
 /// Live training progress in a notebook, like fastprogress: one output per run that updates
 /// after every epoch with the epoch, the losses, the time so far and an estimate of the time
-/// left. Updates at most once a second, and always at the end.
+/// left. Updates at most once a second. At the end it shrinks to the run's one-line summary: the epoch table
+/// is the history's to show (a cell that ends with the history shows it), so it appears once, not twice.
 /// </summary>
 public sealed class LiveProgress : ITrainingObserver
 {
@@ -22,7 +23,7 @@ public sealed class LiveProgress : ITrainingObserver
         epochs.Clear();
         clock.Restart();
         sinceUpdate.Restart();
-        display = Notebook.Display(new HtmlFragment(Render(run, done: false)), "text/html");
+        display = Notebook.Display(Render(run, done: false));
     }
 
     /// <inheritdoc/>
@@ -31,29 +32,31 @@ public sealed class LiveProgress : ITrainingObserver
         epochs.Add(epoch);
         if (sinceUpdate.Elapsed.TotalSeconds < 1.0) return;
         sinceUpdate.Restart();
-        display?.Update(new HtmlFragment(Render(run, done: false)));
+        display?.Update(Render(run, done: false));
     }
 
     /// <inheritdoc/>
     public void RunEnded(RunInfo run, History history) =>
-        display?.Update(new HtmlFragment(Render(run, done: true, history)));
+        display?.Update(Render(run, done: true, history));
 
-    private string Render(RunInfo run, bool done, History? history = null)
+    private HtmlFragment Render(RunInfo run, bool done, History? history = null)
     {
         int total = run.Hyperparameters.Epochs;
         double elapsed = clock.Elapsed.TotalSeconds;
         string status;
         if (done && history is not null)
-            status = $"done: {Formatters.E(history.Summary)}";
+            status = $"done: {history.Summary}";
         else
         {
             double left = epochs.Count == 0 ? double.NaN : elapsed / epochs.Count * (total - epochs.Count);
             string eta = double.IsNaN(left) ? "" : $", about {left:0} s left";
             status = $"epoch {epochs.Count}/{total}, {elapsed:0.0} s{eta}";
         }
-        int pct = done ? 100 : total == 0 ? 0 : 100 * epochs.Count / total;
-        return $"<div style=\"font-family:monospace\"><b>{Formatters.E(run.Label)}</b> · {status}" +
+        string text = $"{run.Label} · {status}";
+        if (done) return new HtmlFragment($"<div style=\"font-family:monospace\"><b>{Formatters.E(run.Label)}</b> · {Formatters.E(status)}</div>", text);
+        int pct = total == 0 ? 0 : 100 * epochs.Count / total;
+        return new HtmlFragment($"<div style=\"font-family:monospace\"><b>{Formatters.E(run.Label)}</b> · {Formatters.E(status)}" +
                $"<div style=\"background:#ddd;width:300px;height:6px\"><div style=\"background:#0072B2;width:{3 * pct}px;height:6px\"></div></div></div>" +
-               Formatters.EpochTable(epochs, null, maxRows: 6);
+               Formatters.EpochTable(epochs, null, maxRows: 6), text);
     }
 }

@@ -39,6 +39,7 @@ public static class Notebook
     {
         Prepare();
         Formatters.Register();
+        Charts.ChartFormatter.Register();
         Trainer.DefaultObserver = new LiveProgress();
         Claim.Show = r => Display(r);
         Feedback.Show = r => Display(r);
@@ -50,6 +51,6 @@ public static class Notebook
     {
         var context = KernelInvocationContext.Current;
         if (context is null) { Console.WriteLine(value); return null; }
-        return context.Display(value, mimeTypes.Length > 0 ? mimeTypes : new[] { "text/html", "text/plain" });
+        return context.Display(value, mimeTypes.Length > 0 ? mimeTypes : ["text/html", "text/plain"]);
     }
 }

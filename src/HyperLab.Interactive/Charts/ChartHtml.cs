@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Plotly.NET;
+
+namespace HyperLab.Interactive.Charts;
+
+/// <summary>
+/// How a Plotly.NET chart is written into a notebook output, without a CDN: a <c>div</c> for the chart, the
+/// figure as JSON beside it, and a small script that draws it with the page's <c>window.Plotly</c>. The first
+/// chart of a session also carries plotly.js itself (<see cref="PlotlyJs"/>), once. The course's publishing step
+/// finds the pieces by the markers below: it removes the plotly.js copy and puts a static image in the
+/// <see cref="StaticPlaceholder"/>, so the chart still shows where scripts do not run (GitHub, nbconvert).
+/// </summary>
+public static class ChartHtml
+{
+    /// <summary>The class of every chart's <c>div</c>.</summary>
+    public const string ChartClass = "hyperlab-chart";
+
+    /// <summary>The class of the <c>script type="application/json"</c> element holding a chart's figure.</summary>
+    public const string FigureClass = "hyperlab-figure";
+
+    /// <summary>The attribute that marks the script element carrying plotly.js.</summary>
+    public const string LoaderAttribute = "data-hyperlab-plotly";
+
+    /// <summary>Where a static image of the chart goes (inside the chart's <c>div</c>; replaced when drawn).</summary>
+    public const string StaticPlaceholder = "<!--hyperlab-static-image-->";
+
+    private const int DefaultWidth = 700, DefaultHeight = 450;
+
+    /// <summary>The chart's figure (data, layout, config) as plotly.js reads it.</summary>
+    public static JsonObject Figure(GenericChart chart) =>
+        JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
+
+    /// <summary>The chart's size in pixels: the layout's width and height, else 700 × 450.</summary>
+    public static (int Width, int Height) Size(JsonObject figure) =>
+        ((int?)(double?)figure["layout"]?["width"] ?? DefaultWidth, (int?)(double?)figure["layout"]?["height"] ?? DefaultHeight);
+
+    /// <summary>The HTML output for one chart.</summary>
+    /// <param name="chart">The chart.</param>
+    /// <param name="withPlotlyJs">Whether to include plotly.js (the first chart of a session).</param>
+    public static string Render(GenericChart chart, bool withPlotlyJs)
+    {
+        var figure = Figure(chart);
+        var (width, height) = Size(figure);
+        string id = "hyperlab-chart-" + Guid.NewGuid().ToString("N")[..12];
+        var html = new StringBuilder();
+        if (withPlotlyJs) html.Append(PlotlyJs.ScriptElement(LoaderAttribute));
+        html.Append($"<div id=\"{id}\" class=\"{ChartClass}\" style=\"width:100%;max-width:{width}px;height:{height}px\">{StaticPlaceholder}</div>");
+        // "</" would end the script element early; JSON allows "<\/".
+        html.Append($"<script type=\"application/json\" class=\"{FigureClass}\" data-chart=\"{id}\">{figure.ToJsonString().Replace("</", "<\\/")}</script>");
+        html.Append("<script>(function(){var id='").Append(id).Append("';")
+            .Append("function draw(){var el=document.getElementById(id),f=document.querySelector('script[data-chart=\"'+id+'\"]');if(!el||!f)return;")
+            .Append("var fig=JSON.parse(f.textContent);el.innerHTML='';el.style.maxWidth='none';window.Plotly.newPlot(el,fig.data,fig.layout,fig.config);}")
+            .Append("if(window.Plotly)draw();else(window.hyperlabCharts=window.hyperlabCharts||[]).push(draw);})();</script>");
+        return html.ToString();
+    }
+
+    /// <summary>A chart in words, for outputs read as text: its title, axes and series.</summary>
+    public static string Text(GenericChart chart)
+    {
+        var figure = Figure(chart);
+        var layout = figure["layout"];
+        string title = Title(layout?["title"]) ?? "untitled";
+        var names = (figure["data"]?.AsArray() ?? [])
+            .Select(t => (string?)t?["name"]).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().ToList();
+        var axes = new[] { "xaxis", "yaxis" }.Select(a => Title(layout?[a]?["title"])).Where(t => t is not null).ToList();
+        var text = new StringBuilder($"Chart: {title}");
+        if (axes.Count > 0) text.Append($" ({string.Join(" against ", axes.AsEnumerable().Reverse())})");
+        if (names.Count > 0) text.Append($"; {names.Count} series: {string.Join(", ", names.Take(8))}{(names.Count > 8 ? ", …" : "")}");
+        return text.ToString();
+    }
+
+    private static string? Title(JsonNode? title) => title switch
+    {
+        JsonValue v => WebUtility.HtmlDecode(((string?)v)?.Replace("<br>", " ")),
+        JsonObject o => WebUtility.HtmlDecode(((string?)o["text"])?.Replace("<br>", " ")),
+        _ => null,
+    };
+}
