@@ -35,6 +35,9 @@ public sealed partial class Publisher(ChartImages images)
         if (SourceHash.Of(notebook) != sourceHash)
             throw new InvalidOperationException($"{executedPath} was not run from the current {sourcePath} (the code differs): run the lesson again.");
 
+        foreach (var cell in notebook["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "markdown"))
+            cell!["source"] = Lines(Prose(SourceHash.CellSource(cell)));
+
         int charts = 0;
         foreach (var output in notebook["cells"]!.AsArray().SelectMany(c => c!["outputs"]?.AsArray() ?? []).OfType<JsonObject>())
             charts += await PublishOutputAsync(output);
@@ -74,6 +77,25 @@ public sealed partial class Publisher(ChartImages images)
         }
 
         return charts;
+    }
+
+    /// <summary>A lesson's prose as published: links to the glossary, which stays in notebooks/, lead there
+    /// from book/ (links to other lessons and to ../docs work from both folders as they are).</summary>
+    public static string Prose(string markdown) =>
+        markdown.Replace("](glossary.md", "](../notebooks/glossary.md", StringComparison.Ordinal);
+
+    private static JsonArray Lines(string text)
+    {
+        var lines = new JsonArray();
+        for (int start = 0; start < text.Length;)
+        {
+            int end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end + 1;
+            lines.Add(text[start..end]);
+            start = end;
+        }
+
+        return lines;
     }
 
     private static string ReplaceFirstAfter(string text, string anchor, string oldValue, string newValue)

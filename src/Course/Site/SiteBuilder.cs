@@ -29,7 +29,7 @@ public static partial class SiteBuilder
         if (Directory.Exists(siteFolder)) Directory.Delete(siteFolder, recursive: true);
         Directory.CreateDirectory(Path.Combine(siteFolder, "img"));
         var pageNames = lessons.ToDictionary(l => Path.GetFileName(l), l => Path.ChangeExtension(Path.GetFileName(l), ".html"));
-        pageNames["glossary.md"] = "glossary.html";
+        pageNames["glossary.md"] = pageNames["../notebooks/glossary.md"] = "glossary.html";
         string toNotebooks = Path.GetRelativePath(siteFolder, notebooksFolder).Replace('\\', '/');
         var markdown = new SiteMarkdown(pageNames, toNotebooks);
 
