@@ -45,7 +45,7 @@ public static partial class Plot
         string what = metric == ChartMetric.Loss ? "loss" : "accuracy";
         string title = runs.Count == 1 ? $"{Capital(what)} per epoch: {RunName(runs[0])}" : series == ChartSeries.Validation ? $"Validation {what} per epoch" : $"{Capital(what)} per epoch";
         bool logY = o.LogY ?? false;
-        return EpochFrame(traces, runs, o, title, MetricTitle(metric) + LogNote(logY), logY);
+        return EpochFrame(traces, runs, o, title, Scaled(MetricTitle(metric), logY), logY);
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public static partial class Plot
         string what = $"{(training ? "training" : "validation")} {(metric == ChartMetric.Loss ? "loss" : "accuracy")}";
         bool logY = o.LogY ?? false;
         return EpochFrame(traces, all, o, $"{Capital(what)} per epoch, before (dashed) and after (solid) the change",
-            (training ? "training " : "validation ") + MetricTitle(metric) + LogNote(logY), logY);
+            Scaled((training ? "training " : "validation ") + MetricTitle(metric), logY), logY);
     }
 
     private static GenericChart EpochFrame(List<GenericChart> traces, List<History> runs, ChartOptions o, string title, string yTitle, bool logY) =>
@@ -96,14 +96,14 @@ public static partial class Plot
                 $"{prefix}lowest validation loss {best.ValidationLoss:0.###} at epoch {best.Epoch}", color, StyleParam.MarkerSymbol.Star, size: 13);
     }
 
-    // One run: its best epoch (dotted) and an early stop (dash-dot) as vertical lines over the drawn range.
+    // One run: its best epoch (dotted, unless it is the last) and an early stop (dash-dot) as vertical lines over the drawn range.
     private static IEnumerable<GenericChart> BestAndStop(History h, ChartMetric metric, ChartSeries series)
     {
         var values = h.Epochs.SelectMany(e => new[] { series != ChartSeries.Validation ? EpochValue(e, metric, true) : double.NaN, series != ChartSeries.Training ? EpochValue(e, metric, false) : double.NaN })
             .Where(double.IsFinite).ToList();
         if (values.Count == 0) yield break;
         double[] span = [values.Min(), values.Max()];
-        if (h.BestEpoch is { } best)
+        if (h.BestEpoch is { } best && (best.Epoch < h.Epochs.Count || h.RestoredEpoch == best.Epoch))   // the last epoch needs no line
             yield return Line([best.Epoch, best.Epoch], span, h.RestoredEpoch == best.Epoch ? $"best epoch {best.Epoch} (restored)" : $"best epoch {best.Epoch}",
                 Palette(2), StyleParam.DrawingStyle.Dot);
         if (h.StopReason == StopReason.EarlyStopped)

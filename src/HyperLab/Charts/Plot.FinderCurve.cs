@@ -25,7 +25,7 @@ public static partial class Plot
         };
         if (result.Suggestions is { } s) traces.AddRange(SuggestionMarkers(result, s));
         bool logX = o.LogX ?? true;
-        return FinderAxes(Finish(traces, o, $"Learning-rate range test ({result.Label}): {result.Steps} steps", "learning rate η" + LogNote(logX),
+        return FinderAxes(Finish(traces, o, $"Learning-rate range test ({result.Label}): {result.Steps} steps", Scaled("learning rate η", logX),
             "training loss (nats)", logX: logX, logY: o.LogY ?? false), [result]);
     }
 
@@ -54,7 +54,7 @@ public static partial class Plot
         int i = 0;
         foreach (var r in spread.Runs) traces.Add(Line(r.Rates.ToArray(), r.SmoothedLosses, $"smoothed loss, {r.Label}", Palette(seedColors[i++ % seedColors.Length])));
         bool logX = o.LogX ?? true;
-        return FinderAxes(Finish(traces, o, $"Range test over {spread.Runs.Count} seeds: where the suggestions fall", "learning rate η" + LogNote(logX),
+        return FinderAxes(Finish(traces, o, $"Range test over {spread.Runs.Count} seeds: where the suggestions fall", Scaled("learning rate η", logX),
             "smoothed training loss (nats)", logX: logX, logY: o.LogY ?? false), spread.Runs);
     }
 

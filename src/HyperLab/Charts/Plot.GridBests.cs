@@ -29,7 +29,7 @@ public static partial class Plot
             Line(x, x.Select(v => y0 * Math.Sqrt(v / x0)), "square-root rule: slope ½", Palette(2), dash: true),
         };
         return Finish(traces, options ?? ChartOptions.Default, $"Best {grid.RowKnob} for each {grid.ColumnKnob}, log-log",
-            $"{KnobName(grid.ColumnKnob)} (log scale)", $"best {KnobName(grid.RowKnob)} (log scale)", logX: true, logY: true);
+            Scaled(KnobName(grid.ColumnKnob), true), Scaled($"best {KnobName(grid.RowKnob)}", true), logX: true, logY: true);
     }
 
     /// <summary>
@@ -55,6 +55,6 @@ public static partial class Plot
         var o = options ?? ChartOptions.Default;
         bool logX = o.LogX ?? false;
         return Finish(new[] { tuned, fixedLine }, o, $"Isolation plot: {grid.ColumnKnob} with {grid.RowKnob} re-tuned for each value",
-            $"{KnobName(grid.ColumnKnob)}, the hyperparameter under study{LogNote(logX)}", "final validation loss (nats)", logX: logX);
+            Scaled($"{KnobName(grid.ColumnKnob)}, the hyperparameter under study", logX), "final validation loss (nats)", logX: logX);
     }
 }

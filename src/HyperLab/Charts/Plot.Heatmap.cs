@@ -97,7 +97,7 @@ public static partial class Plot
         string name = KnobName(knob);
         bool log = values.Count > 2 && values.All(v => v > 0) &&
             values.Zip(values.Skip(1), (a, b) => Math.Log(b / a)).Distinct(new NearlyEqual()).Count() == 1 && values[1] / values[0] > 1.5;
-        return log ? $"{name} (log scale)" : name;
+        return Scaled(name, log);
     }
 
     private static (double Low, double High) ColorRange(IEnumerable<GridResult> grids)

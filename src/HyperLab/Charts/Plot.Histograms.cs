@@ -22,6 +22,6 @@ public static partial class Plot
             h.Histogram.Shares.ToArray(), h.Histogram.Centers.ToArray(), Name: h.Name, MarkerColor: Palette(i))).ToList();
         var o = options ?? ChartOptions.Default;
         bool logY = o.LogY ?? false;
-        return Finish(traces, o, "Histogram", "value", "share of values per bin" + LogNote(logY), logY: logY);
+        return Finish(traces, o, "Histogram", "value", Scaled("share of values per bin", logY), logY: logY);
     }
 }

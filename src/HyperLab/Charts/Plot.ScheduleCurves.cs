@@ -24,6 +24,6 @@ public static partial class Plot
         var o = options ?? ChartOptions.Default;
         bool logY = o.LogY ?? false;
         return Finish(traces, o, $"Learning-rate schedules: peak {Hyperparameters.Fmt(peakRate)}, {epochs} epochs × {stepsPerEpoch} updates",
-            "update (step)", "learning rate η" + LogNote(logY), logY: logY);
+            "update (step)", Scaled("learning rate η", logY), logY: logY);
     }
 }

@@ -30,12 +30,14 @@ public static partial class Plot
             var (h, color) = (runs[i], Palette(i));
             var x = StepX(h, o.StepsInEpochs);
             string name = loss ? RunName(h) : h.Label == h.Hyperparameters.Schedule.ToString() ? h.Label : $"{h.Hyperparameters.Schedule} ({h.Label})";
-            if (o.StepsInEpochs) name += $" (batch {h.Hyperparameters.BatchSize}, {UpdatesPerEpoch(h)} updates/epoch)";
+            if (o.StepsInEpochs)
+                name += h.Label.Contains($"batch {h.Hyperparameters.BatchSize}", StringComparison.Ordinal) ? $" ({UpdatesPerEpoch(h)} updates/epoch)"
+                    : $" (batch {h.Hyperparameters.BatchSize}, {UpdatesPerEpoch(h)} updates/epoch)";
             traces.Add(Line(x, h.Steps.Select(s => loss ? s.Loss : s.LearningRate), name, color));
             if (loss && h.Divergence is { } d)
             {
                 int at = h.Steps.Count(s => s.Step <= d.Step) - 1;
-                double dx = at >= 0 ? x[at] : 0;
+                double dx = !o.StepsInEpochs ? d.Step : at >= 0 ? x[at] : 0;
                 double dy = double.IsFinite(d.Loss) ? d.Loss : h.Steps.Where(s => double.IsFinite(s.Loss)).Select(s => s.Loss).DefaultIfEmpty(1).Max();
                 traces.Add(Markers([dx], [dy], $"{h.Label}: {d.Reason} (step {d.Step})", color, StyleParam.MarkerSymbol.X, size: 14));
             }

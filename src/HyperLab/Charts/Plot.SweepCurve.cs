@@ -139,9 +139,9 @@ public static partial class Plot
             }
         }
         if (o.Target is double t) traces.Add(Reference(all.Min(p => Place(p.X)), all.Max(p => Place(p.X)), t, $"target {t:0.###}"));
-        string xTitle = name + (logX && all.Any(p => p.X <= 0) ? " (log scale; 0 drawn one decade left)" : LogNote(logX));
+        string xTitle = Scaled(name, logX, all.Any(p => p.X <= 0) ? "log scale; 0 drawn one decade left" : "log scale");
         var chart = Finish(traces, o, $"Final {(loss ? "loss" : "accuracy")} against {name}{(lines.Any(l => l.Points.Any(p => p.Runs.Count > 1)) ? " (mean over runs)" : "")}",
-            xTitle, "final " + MetricTitle(metric) + LogNote(o.LogY ?? false), logX, o.LogY ?? false);
+            xTitle, Scaled("final " + MetricTitle(metric), o.LogY ?? false), logX, o.LogY ?? false);
         return wholeX && !logX ? WholeNumberX(chart, all.Max(p => p.X)) : chart;
     }
 

@@ -77,8 +77,10 @@ public static partial class Plot
 
     private static StyleParam.AxisType AxisType(bool log) => log ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear;
 
-    /// <summary>" (log scale)" when <paramref name="log"/>, for axis titles.</summary>
-    private static string LogNote(bool log) => log ? " (log scale)" : "";
+    /// <summary>An axis title that says "log scale" when <paramref name="log"/>: "loss (nats)" becomes "loss (nats, log scale)",
+    /// "learning rate η" becomes "learning rate η (log scale)".</summary>
+    private static string Scaled(string title, bool log, string note = "log scale") =>
+        !log ? title : title.EndsWith(')') ? $"{title[..^1]}, {note})" : $"{title} ({note})";
 
     /// <summary>A line trace with a name and colour; dashed on request.</summary>
     internal static GenericChart Line(double[] x, IEnumerable<double> y, string name, Color color, bool dash = false, bool markers = false) =>
@@ -90,27 +92,24 @@ public static partial class Plot
 
     /// <summary>The one way the charts draw markers without a line: points of one symbol, size and colour (stars for the
     /// best, ✕ for a divergence, circles for each run, open circles where a target is reached).</summary>
-    internal static GenericChart Markers(double[] x, double[] y, string name, Color color, StyleParam.MarkerSymbol symbol, int size = 10)
+    internal static GenericChart Markers(double[] x, double[] y, string name, Color color, StyleParam.MarkerSymbol symbol, int size = 10) =>
+        CSharpChart.Point<double, double, string>(x, y.Select(Clean).ToArray(), Name: name, Marker: MarkerStyle(color, symbol, size));
+
+    /// <summary>Markers at category positions (e.g. one knob's name per column), styled as above.</summary>
+    internal static GenericChart Markers(string[] x, double[] y, string name, Color color, StyleParam.MarkerSymbol symbol, int size = 10) =>
+        CSharpChart.Point<string, double, string>(x, y.Select(Clean).ToArray(), Name: name, Marker: MarkerStyle(color, symbol, size));
+
+    private static Plotly.NET.TraceObjects.Marker MarkerStyle(Color color, StyleParam.MarkerSymbol symbol, int size)
     {
         var marker = new Plotly.NET.TraceObjects.Marker();
         marker.SetProperty("size", size);
         marker.SetProperty("symbol", symbol.Convert());
         marker.SetProperty("color", color);
-        return CSharpChart.Point<double, double, string>(x, y.Select(Clean).ToArray(), Name: name, Marker: marker);
+        return marker;
     }
 
     /// <summary>An open circle (a ring), for "each run" and "reaches the target" markers.</summary>
     private static readonly StyleParam.MarkerSymbol OpenCircle = StyleParam.MarkerSymbol.NewModified(StyleParam.MarkerSymbol.Circle, StyleParam.SymbolStyle.Open);
-
-    /// <summary>Markers at category positions (e.g. one knob's name per column).</summary>
-    internal static GenericChart Markers(string[] x, double[] y, string name, Color color, StyleParam.MarkerSymbol symbol, int size = 10)
-    {
-        var marker = new Plotly.NET.TraceObjects.Marker();
-        marker.SetProperty("size", size);
-        marker.SetProperty("symbol", symbol.Convert());
-        marker.SetProperty("color", color);
-        return CSharpChart.Point<string, double, string>(x, y.Select(Clean).ToArray(), Name: name, Marker: marker);
-    }
 
     /// <summary>A dotted horizontal reference line from <paramref name="from"/> to <paramref name="to"/>.</summary>
     private static GenericChart Reference(double from, double to, double y, string name) =>

@@ -15,7 +15,7 @@ public class HeatmapChartTests
         string json = GenericChart.toJson(Plot.Heatmap(grid));
         Assert.Contains("Final validation loss: lr × batch", json);
         Assert.Contains("learning rate η (log scale)", json);
-        Assert.Contains("batch size (examples) (log scale)", json);
+        Assert.Contains("batch size (examples, log scale)", json);
         Assert.Contains("validation loss (nats)", json);
         Assert.Contains("★ 0.1", json);
         Assert.Equal(2, json.Split("◆ 0.1").Length - 1);   // the two columns whose best is not the overall best
