@@ -80,7 +80,7 @@ var history = Trainer.Fit(model, hp, data);
 Show.Value(() => history);
 
 // ── cell 13 ──
-Show.Value(() => Plot.Losses(history));
+Show.Value(() => Plot.EpochCurves(history));
 
 // Why "more than ten updates' worth"? A single AdamW step already moves every weight by about η, so "every tensor changed" would hold after one update and prove nothing about learning. The check below asks that every tensor moved by more than 10 × η. The hyperparameters, on the other hand, cannot change: the record is immutable, so there is nothing to check there. What *can* be checked is that the run used them: the rate at every update and the number of updates.
 
@@ -131,7 +131,7 @@ Show.Value(() => Claim.Check("the model can overfit one small batch to near-zero
     $"training loss {steps[0].Loss:0.###} at step 1 → {steps[^1].Loss:0.0000} at step {steps.Count} ({steps[^1].Loss / steps[0].Loss:P1} of the start)"));
 
 // ── cell 20 ──
-Show.Value(() => Plot.StepLosses(new[] { memorize.History }, title: "Overfitting one batch of 32 examples"));
+Show.Value(() => Plot.StepCurves(new[] { memorize.History }, new() { Title = "Overfitting one batch of 32 examples" }));
 
 // **3. Same seed, same numbers.** The seed fixes the initial weights, the order of the mini-batches and the dropout masks. Two runs with the same seed must give identical histories; otherwise you can never tell whether a change helped or you were lucky. A different seed gives different numbers, which is how we measure how much luck is in a result.
 

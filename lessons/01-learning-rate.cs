@@ -126,7 +126,7 @@ var adamSweep = Sweep.Run(data, baseline, "lr", Sweep.LogGrid(1e-5, 0.1, perDeca
 var tooLow = adamSweep.Nearest(1e-5);
 var good = adamSweep.Nearest(1e-3);
 var tooHigh = adamSweep.Nearest(0.1);
-Show.Value(() => Plot.RateRuns(new[] { tooLow, good, tooHigh }, "Too low, good and too high: AdamW on 2,400 Fashion-MNIST images"));
+Show.Value(() => Plot.StepCurves(new[] { tooLow, good, tooHigh }, new() { Title = "Too low, good and too high: AdamW on 2,400 Fashion-MNIST images" }));
 
 // ── cell 15 ──
 Claim.Check("too high: the loss explodes or becomes NaN", tooHigh.Diverged, $"η = 0.1: {tooHigh.Divergence}");
@@ -146,7 +146,7 @@ foreach (var sweep in new[] { adamSweep, sgdSweep })
     foreach (var p in sweep.Points)
         Console.WriteLine($"{p.History.Hyperparameters.Optimizer,-9} η = {Hyperparameters.Fmt(p.Value),-7} final validation loss " +
             (p.History.Diverged ? $"— ({p.History.Divergence})" : $"{p.History.FinalValidationLoss:0.###} (accuracy {p.History.FinalValidationAccuracy:P1})"));
-Show.Value(() => Plot.RateSweep(adamSweep, sgdSweep));
+Show.Value(() => Plot.SweepCurve(new[] { adamSweep, sgdSweep }, new() { Series = ChartSeries.Validation, Title = "Learning-rate sweep: validation loss after the same budget" }));
 
 // ── cell 18 ──
 foreach (var (sweep, name) in new[] { (adamSweep, "AdamW"), (sgdSweep, "SGD with momentum") })
@@ -191,7 +191,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 var climbing = Trainer.Fit(baseline with { LearningRate = 0.1, Schedule = Schedule.WarmupCosine(warmupFraction: 0.6) }, data,
     new FitOptions { Label = "rate climbing to 0.1 over 6 epochs" }).History;
 var stalled = adamSweep.Nearest(0.01);
-Show.Value(() => Plot.Losses(new[] { good, stalled, climbing }, title: "Healthy (η = 1e-3), stalling (η = 0.01) and fine-early-too-high-later (climbing to 0.1)"));
+Show.Value(() => Plot.EpochCurves(new[] { good, stalled, climbing }, new() { Title = "Healthy (η = 1e-3), stalling (η = 0.01) and fine-early-too-high-later (climbing to 0.1)" }));
 
 // ── cell 22 ──
 var cases = new (History Run, Symptom Expected, string What)[]
@@ -225,7 +225,7 @@ foreach (var (run, expected, what) in cases)
 // ── cell 24 ──
 int stepsPerEpoch = Batches.PerEpoch(data.Train.Count, baseline.BatchSize);
 var schedules = new Schedule[] { Schedule.Constant, Schedule.StepDecay(), Schedule.Cosine(), Schedule.WarmupCosine(), Schedule.ReduceOnPlateau() };
-Show.Value(() => Plot.ScheduleRates(schedules, peakRate: 0.01, stepsPerEpoch, baseline.Epochs));
+Show.Value(() => Plot.ScheduleCurves(schedules, peakRate: 0.01, stepsPerEpoch, baseline.Epochs));
 
 // (Reduce-on-plateau is flat here: it has no validation losses to react to until it trains.) Now the claim: with the same peak rate, 0.01, and the same budget of 10 epochs, a decaying schedule ends at a lower validation loss than the constant rate. The constant run is the stalled run from the sweep; we train the four others with the same seed, and cosine against constant once more with a second seed.
 
@@ -235,7 +235,7 @@ var scheduled = schedules.Skip(1).Select(s => Trainer.Fit(peak with { Schedule =
 var bySchedule = scheduled.Prepend(stalled).ToList();
 foreach (var h in bySchedule)
     Console.WriteLine($"{h.Hyperparameters.Schedule,-16} final validation loss {h.FinalValidationLoss:0.####} (accuracy {h.FinalValidationAccuracy:P1}); last rate {Hyperparameters.Fmt(h.Steps[^1].LearningRate)}");
-Show.Value(() => Plot.ScheduleRates(bySchedule));
+Show.Value(() => Plot.StepCurves(bySchedule, new() { Metric = ChartMetric.LearningRate }));
 
 // ── cell 27 ──
 var second = peak with { Seed = seed + 1 };
@@ -246,7 +246,7 @@ Claim.Check("a decaying schedule ends at a lower validation loss than the same p
     planned.All(h => h.FinalValidationLoss < stalled.FinalValidationLoss) && cosine2.FinalValidationLoss < constant2.FinalValidationLoss,
     $"seed {seed}: constant {stalled.FinalValidationLoss:0.###} vs " + string.Join(", ", planned.Select(h => $"{h.Hyperparameters.Schedule} {h.FinalValidationLoss:0.###}")) +
     $"; seed {seed + 1}: constant {constant2.FinalValidationLoss:0.###} vs cosine {cosine2.FinalValidationLoss:0.###}");
-Show.Value(() => Plot.Losses(new[] { stalled, scheduled[1] }, title: "Same peak rate, same budget: constant vs cosine"));
+Show.Value(() => Plot.EpochCurves(new[] { stalled, scheduled[1] }, new() { Title = "Same peak rate, same budget: constant vs cosine" }));
 
 // Reduce-on-plateau is left out of the claim on purpose: it only acts after validation has stopped improving, so within 10 epochs it cuts the rate once, late, or not at all (look at its line above). It shines in longer runs whose length you do not know in advance.
 //
@@ -266,10 +266,10 @@ Show.Value(() => Plot.Losses(new[] { stalled, scheduled[1] }, title: "Same peak 
 var finder = LearningRateFinder.Spread(baseline, data, new[] { seed, seed + 1, seed + 2 });
 foreach (var r in finder.Runs) Console.WriteLine(r);
 Console.WriteLine(finder);
-Show.Value(() => Plot.Finder(finder.Runs[0]));
+Show.Value(() => Plot.FinderCurve(finder.Runs[0]));
 
 // ── cell 30 ──
-Show.Value(() => Plot.Finder(finder));
+Show.Value(() => Plot.FinderCurve(finder));
 
 // ── cell 31 ──
 Claim.Check("the range test costs at most 100 training steps (plus a restore)",
@@ -327,7 +327,7 @@ var digitsSplit = Splits.Stratified(CourseData.Digits(), validationFraction: 0.2
 var digits = Standardizer.Fit(digitsSplit.Train).Transform(digitsSplit);
 var digitsFinder = LearningRateFinder.Spread(baseline, digits, new[] { seed, seed + 1, seed + 2 });
 Console.WriteLine(digitsFinder);
-Show.Value(() => Plot.Finder(digitsFinder));
+Show.Value(() => Plot.FinderCurve(digitsFinder));
 
 // ── cell 39 ──
 double myRate = 0;   // ← fill in: the rate you read off the chart (e.g. 3e-3)

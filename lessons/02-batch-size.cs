@@ -88,7 +88,7 @@ Claim.Check("a ragged last batch counts as an update too",
 var noisyRuns = new[] { 8, 32, 256 }
     .Select(b => Trainer.Fit(baseline with { BatchSize = b, Epochs = 1 }, data, new FitOptions { Label = $"batch {b}" }))
     .ToList();
-Show.Value(() => Plot.BatchStepLosses(noisyRuns.Select(r => r.History), title: "Loss of every update, unsmoothed: batch 8, 32 and 256 (1 epoch each)"));
+Show.Value(() => Plot.StepCurves(noisyRuns.Select(r => r.History), new() { StepsInEpochs = true, LogY = false, Title = "Loss of every update, unsmoothed: batch 8, 32 and 256 (1 epoch each)" }));
 
 // A mini-batch loss is the average of B per-example losses, and the spread of an average of B numbers shrinks like 1/√B. So from one update to the next, the loss of batch 8 should jump about √(256/8) ≈ 5.7 times as much as that of batch 256. We measure the jumps as the root mean square of the change between consecutive updates (`StepNoise.Of`).
 
@@ -134,7 +134,7 @@ Console.WriteLine(speed);
 Show.Value(() => Plot.Throughput(speed));
 
 // ── cell 19 ──
-Show.Value(() => Plot.SecondsPerEpoch(speed));
+Show.Value(() => Plot.Throughput(speed, new() { Metric = ChartMetric.SecondsPerEpoch }));
 
 // ── cell 20 ──
 var (at8, at256) = (speed.At(8), speed.At(256));
@@ -167,7 +167,7 @@ var memory = new[] { 8, 32, 128, 512, 2048, 8192 }.Select(b => MemoryEstimate.Fo
 Console.WriteLine(MemoryEstimate.FormulaText);
 foreach (var m in memory) Console.WriteLine($"{m}    [{m.Formula}]");
 var deeper = new[] { 8, 32, 128, 512, 2048, 8192 }.Select(b => MemoryEstimate.For(784, 10, baseline with { Depth = 8, BatchSize = b }));
-Show.Value(() => Plot.Memory(memory.Concat(deeper), title: "Estimated memory per training step: depth 2 and depth 8 (lesson 06 returns to depth × batch)"));
+Show.Value(() => Plot.Memory(memory.Concat(deeper), new() { Title = "Estimated memory per training step: depth 2 and depth 8 (lesson 06 returns to depth × batch)" }));
 
 // ── cell 26 ──
 var probe = Mlp.Create(784, 10, baseline);
@@ -192,7 +192,7 @@ double MeanFinal(int b) => sweeps.Average(s => s.Points.Single(p => p.Value == b
 double MeanTrain(int b) => sweeps.Average(s => s.Points.Single(p => p.Value == b).History.LastEpoch!.TrainLoss);
 foreach (int b in sweepBatches)
     Console.WriteLine($"batch {b,5}: {new UpdatePlan(data.Train.Count, b).Updates(5),4} updates in 5 epochs, final validation loss {MeanFinal(b):0.###}, training loss {MeanTrain(b):0.###} (mean of {seeds.Length} seeds)");
-Show.Value(() => Plot.Generalization(sweeps.SelectMany(s => s.Histories), title: "Final loss against batch size (AdamW, lr 1e-3, 5 epochs, 2 seeds)"));
+Show.Value(() => Plot.SweepCurve(sweeps, new() { Title = "Final loss against batch size (AdamW, lr 1e-3, 5 epochs, 2 seeds)" }));
 
 // ── cell 29 ──
 Claim.Check("at a fixed rate and epoch budget, a very large batch ends with worse validation than a moderate one",
@@ -222,7 +222,7 @@ Claim.Check("the largest batch trains an epoch much faster than batch 32 but doe
 var hot = baseline with { Optimizer = OptimizerKind.Momentum, LearningRate = 0.1, Epochs = 1 };
 var tiny = Trainer.Fit(hot with { BatchSize = 4 }, data, new FitOptions { Label = "batch 4, lr 0.1" }).History;
 var moderate = Trainer.Fit(hot with { BatchSize = 64 }, data, new FitOptions { Label = "batch 64, lr 0.1" }).History;
-Show.Value(() => Plot.BatchStepLosses(new[] { tiny, moderate }, logY: true, title: "Same rate (0.1, SGD with momentum), batch 4 against batch 64"));
+Show.Value(() => Plot.StepCurves(new[] { tiny, moderate }, new() { StepsInEpochs = true, Title = "Same rate (0.1, SGD with momentum), batch 4 against batch 64" }));
 
 // ── cell 35 ──
 string tinyOutcome = tiny.Diverged
@@ -251,8 +251,8 @@ History RunWith(RateScaling rule, int batch, int s) =>
 var plainRuns = seeds.SelectMany(s => scaleBatches.Select(b => (Batch: b, Seed: s, History: RunWith(unscaled, b, s)))).ToList();
 var linearRuns = seeds.SelectMany(s => scaleBatches.Where(b => b > 32).Select(b => (Batch: b, Seed: s, History: RunWith(linear, b, s))))
     .Concat(plainRuns.Where(r => r.Batch == 32)).ToList();   // at batch 32 both rules give 0.01: the same run
-Show.Value(() => Plot.ScalingCurves(plainRuns.Where(r => r.Seed == seed).Select(r => r.History), linearRuns.Where(r => r.Seed == seed && r.Batch > 32).Select(r => r.History),
-    title: $"Validation loss per epoch, SGD with momentum: dashed no scaling, solid linear rule + 1 epoch warmup (seed {seed})"));
+Show.Value(() => Plot.EpochCurves(plainRuns.Where(r => r.Seed == seed).Select(r => r.History), linearRuns.Where(r => r.Seed == seed).OrderBy(r => r.Batch).Select(r => r.History),
+    new() { Title = $"Validation loss per epoch, SGD with momentum: dashed no scaling, solid linear rule + 1 epoch warmup (seed {seed})" }));
 
 // ── cell 38 ──
 // Final validation loss; a run that diverged counts as infinitely bad.

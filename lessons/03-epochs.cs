@@ -96,7 +96,7 @@ Console.WriteLine($"model: {full.Model}; training examples: {data.Train.Count}")
 Show.Value(() => longRun);
 
 // ── cell 12 ──
-Show.Value(() => Plot.Epochs(longRun));
+Show.Value(() => Plot.EpochCurves(longRun));
 
 // ── cell 13 ──
 var best = longRun.BestEpoch!;
@@ -124,7 +124,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 
 // ── cell 16 ──
 var justRight = Trainer.Fit(hp with { Epochs = best.Epoch }, data, new FitOptions { Label = $"{best.Epoch} epochs (about right)" }).History;
-Show.Value(() => Plot.Epochs(new[] { three, justRight, longRun }, title: "Three epoch budgets from the same seed: too few, about right, too many"));
+Show.Value(() => Plot.EpochCurves(new[] { three, justRight, longRun }, new() { Title = "Three epoch budgets from the same seed: too few, about right, too many" }));
 
 // ── cell 17 ──
 Claim.Check("with a constant rate, a shorter budget is exactly the start of a longer run",
@@ -158,7 +158,7 @@ Console.WriteLine(report);
 Show.Value(() => stopped);
 
 // ── cell 20 ──
-Show.Value(() => Plot.Epochs(stopped.History));
+Show.Value(() => Plot.EpochCurves(stopped.History));
 
 // ── cell 21 ──
 var esBest = stopped.History.BestEpoch!;
@@ -196,8 +196,8 @@ var slower = new[] { 3e-4, 1e-4 }.Select(lr => Trainer.Fit(hp with { LearningRat
     new FitOptions { Label = $"lr {Hyperparameters.Fmt(lr)}" }).History).ToList();
 var byRate = new[] { longRun with { Label = "lr 1e-3" } }.Concat(slower).ToList();
 double target = byRate.Max(h => h.BestEpoch!.ValidationLoss);
-var reach = byRate.Select(h => Plot.FirstEpochReaching(h, target)!.Value).ToList();
-Show.Value(() => Plot.Epochs(byRate, showTraining: false, target: target, title: "Three learning rates: epochs to reach the same validation loss"));
+var reach = byRate.Select(h => h.FirstEpochReaching(target)!.Value).ToList();
+Show.Value(() => Plot.EpochCurves(byRate, new() { Series = ChartSeries.Validation, Target = target, Title = "Three learning rates: epochs to reach the same validation loss" }));
 
 // ── cell 27 ──
 Claim.Check("a lower rate needs more epochs to reach the same loss",
@@ -211,7 +211,7 @@ var byDropout = new List<History> { longRun with { Label = "dropout 0" } };
 foreach (double p in new[] { 0.5, 0.8 })
     byDropout.Add(Trainer.Fit(hp with { Dropout = p }, data, new FitOptions { Label = $"dropout {p}" }).History);
 var onset = byDropout.Select(h => h.BestEpoch!.Epoch).ToList();
-Show.Value(() => Plot.Epochs(byDropout, showTraining: false, title: "Stronger dropout moves the validation minimum (star) later"));
+Show.Value(() => Plot.EpochCurves(byDropout, new() { Series = ChartSeries.Validation, Title = "Stronger dropout moves the validation minimum (star) later" }));
 
 // ── cell 30 ──
 Claim.Check("stronger regularization moves the overfitting onset later",
@@ -230,7 +230,7 @@ var deepRun = Trainer.Fit(hp with { Depth = 4, Width = 512, Epochs = 20 }, data,
 var smallRun = Trainer.Fit(hp with { Depth = 1, Width = 32, Epochs = 20 }, data, new FitOptions { Label = "1 × 32 (small)" });
 var (deep, small) = (deepRun.History, smallRun.History);
 Console.WriteLine($"parameters: deep, wide {deepRun.Model.TotalParameters:N0}; small {smallRun.Model.TotalParameters:N0}; training examples {data.Train.Count}");
-Show.Value(() => Plot.Epochs(new[] { deep, small }, title: "A deep, wide network against a small one on 300 examples"));
+Show.Value(() => Plot.EpochCurves(new[] { deep, small }, new() { Title = "A deep, wide network against a small one on 300 examples" }));
 
 // ── cell 33 ──
 var deepBest = deep.BestEpoch!;

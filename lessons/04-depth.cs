@@ -80,7 +80,7 @@ var stopping = new EarlyStopping(Patience: 5);   // restores each run's best epo
 var table = DepthComparison.Run(cancer, tableBaseline, new[] { 1, 2, 3, 8, 12 }, seeds, stopping);
 Console.WriteLine(cancer);
 foreach (var r in table) Console.WriteLine(r);
-Show.Value(() => Plot.Depths(table, "Breast cancer: loss at the best epoch against depth (early stopping, mean over 3 seeds)"));
+Show.Value(() => Plot.SweepCurve(table, new() { Title = "Breast cancer: loss at the best epoch against depth (early stopping, mean over 3 seeds)" }));
 
 // ── cell 11 ──
 var shallowVsDeep = ShallowVsDeep.Of(table, maxShallow: 3, minDeep: 8, accuracyTolerance: 0.01);
@@ -103,7 +103,7 @@ var richer = Splits.Stratified(CourseData.FashionMnistTrain().StratifiedSample(6
 var imageBaseline = new Hyperparameters { Width = 128, BatchSize = 64, LearningRate = 1e-3, Epochs = 8 };
 var images = DepthComparison.Run(richer, imageBaseline, new[] { 0, 1, 2, 3 }, seeds);
 foreach (var r in images) Console.WriteLine(r);
-Show.Value(() => Plot.Depths(images, "Fashion-MNIST subset: final loss against depth (mean over 3 seeds)"));
+Show.Value(() => Plot.SweepCurve(images, new() { Title = "Fashion-MNIST subset: final loss against depth (mean over 3 seeds)" }));
 
 // ── cell 15 ──
 var linear = images[0];
@@ -140,7 +140,7 @@ var grads = new[]
     GradientNorms.AtInit(deepFixed, fashion.Train, "residual + layer norm"),
 };
 foreach (var g in grads) Console.WriteLine(g);
-Show.Value(() => Plot.GradientNorms(grads, "Gradient norm per layer of a 20-layer sigmoid network, at initialization"));
+Show.Value(() => Plot.GradientNorms(grads, new() { Title = "Gradient norm per layer of a 20-layer sigmoid network, at initialization" }));
 
 // ── cell 21 ──
 var (plainG, fixedG) = (grads[0], grads[3]);
@@ -157,7 +157,7 @@ Show.Value(() => Claim.Check("residual connections + layer normalization keep th
 var plainRun = Trainer.Fit(deepPlain, fashion, new FitOptions { Label = "20 layers, plain sigmoid" });
 var fixedRun = Trainer.Fit(deepFixed, fashion, new FitOptions { Label = "20 layers, residual + layer norm" });
 var plainAfter = GradientNorms.Measure(plainRun.Model, fashion.Train, label: "plain, after training");
-Show.Value(() => Plot.Losses(new[] { plainRun.History, fixedRun.History }, title: "A 20-layer sigmoid network: plain against residual + layer norm"));
+Show.Value(() => Plot.EpochCurves(new[] { plainRun.History, fixedRun.History }, new() { Title = "A 20-layer sigmoid network: plain against residual + layer norm" }));
 
 // ── cell 24 ──
 double chance = Math.Log(fashion.Train.ClassCount);
@@ -187,7 +187,7 @@ var spiralSplit = Splits.Stratified(Synthetic.Spirals(900, 3, 0.03, seed), valid
 var spiralBaseline = new Hyperparameters { Width = 64, BatchSize = 32, LearningRate = 3e-3, Epochs = 40, Seed = seed };
 var tooSimple = Trainer.Fit(spiralBaseline with { Depth = 0 }, spiralSplit, new FitOptions { Label = "spirals, depth 0 (linear)" }).History;
 var deeper = Trainer.Fit(spiralBaseline with { Depth = 3 }, spiralSplit, new FitOptions { Label = "spirals, depth 3" }).History;
-Show.Value(() => Plot.Losses(new[] { tooSimple, deeper }, title: "Spirals: a linear model against three hidden layers"));
+Show.Value(() => Plot.EpochCurves(new[] { tooSimple, deeper }, new() { Title = "Spirals: a linear model against three hidden layers" }));
 
 // ── cell 27 ──
 var simpleDx = FitDiagnosis.Of(tooSimple);
@@ -204,7 +204,7 @@ Show.Value(() => Claim.Check("adding depth removes the underfitting",
 // ── cell 29 ──
 var small = new OverfitRecipe().Build(CourseData.Digits(), seed).Data;
 var tooComplex = Trainer.Fit(OverfitRecipe.LargeModel with { Depth = 8, Epochs = 30, Seed = seed }, small, new FitOptions { Label = "digits, 8 × 256 on 300 examples" });
-Show.Value(() => Plot.Epochs(tooComplex.History));
+Show.Value(() => Plot.EpochCurves(tooComplex.History));
 
 // ── cell 30 ──
 var complexDx = FitDiagnosis.Of(tooComplex.History);

@@ -67,7 +67,7 @@ Console.WriteLine(baseline);
 double[] decays = { 0, 1e-5, 1e-4, 1e-3, 1e-2, 3e-2, 1e-1 };
 var decay = StrengthSweep.Run(data, baseline, "weight decay", decays, (hp, v) => hp with { WeightDecay = v });
 foreach (var p in decay.Points) Console.WriteLine(p);
-Show.Value(() => Plot.Strengths(decay, "Final training and validation loss against weight decay (Adam + L2)"));
+Show.Value(() => Plot.SweepCurve(decay, new() { Title = "Final training and validation loss against weight decay (Adam + L2)" }));
 
 // Read the chart from left to right. Without weight decay (the diamond, drawn one decade left of 10⁻⁵ because a log axis has no 0) the network fits its training set almost perfectly and validates badly. As the decay grows, training loss rises: the network is no longer allowed to memorize. Validation first improves, then, when the decay is so strong that the network cannot even learn the task, collapses.
 
@@ -124,7 +124,7 @@ Show.Value(() => Plot.Histograms(new[]
     ($"best L1 ({Hyperparameters.Fmt(l1.Best.Strength)})", l1.Best.Weights.Histogram()),
     ($"best L2 ({Hyperparameters.Fmt(decay.Best.Strength)})", decay.Best.Weights.Histogram()),
     ("no regularization", decay.At(0).Weights.Histogram()),
-}, "Weights of the trained networks: L1 piles them up at zero", "weight value w (values beyond ±0.2 counted in the end bins)", logY: true));
+}, new() { Title = "Weights of the trained networks: L1 piles them up at zero", XTitle = "weight value w (values beyond ±0.2 counted in the end bins)", LogY = true }));
 
 // L2 keeps a bell shape and makes it narrower; L1 piles a large share of the weights into the bin around zero. A sparse network is easier to compress and shows which inputs it ignores. Here L1's best validation loss is close to L2's (the check above); in practice L2 is the common default, and L1 is chosen when sparsity itself is wanted.
 //
@@ -135,7 +135,7 @@ Show.Value(() => Plot.Histograms(new[]
 // ── cell 20 ──
 var dropout = StrengthSweep.Run(data, baseline, "dropout", new[] { 0, 0.2, 0.4, 0.6, 0.8 }, (hp, p) => hp with { Dropout = p });
 foreach (var p in dropout.Points) Console.WriteLine(p);
-Show.Value(() => Plot.Strengths(dropout, "Final training and validation loss against the dropout rate", logX: false));
+Show.Value(() => Plot.SweepCurve(dropout, new() { Title = "Final training and validation loss against the dropout rate", LogX = false }));
 
 // ── cell 21 ──
 var gap = dropout.UpTo(0.6).GapShrinks();
@@ -170,13 +170,13 @@ var fashionPool = CourseData.FashionMnistTrain().StratifiedSample(1_000, seed);
 var fashion = Splits.Stratified(fashionPool, validationFraction: 0.5, seed: seed);
 var augmentation = new Augmentation(HorizontalFlip: true, Noise: 0.2);
 Console.WriteLine($"{fashion}; augmentation: {augmentation}");
-Show.Value(() => Plot.Images(AugmentationPreview.Of(fashion.Train, augmentation, count: 8, passes: 2, seed: seed), title: "Eight training images and two augmented versions of each"));
+Show.Value(() => Plot.Images(AugmentationPreview.Of(fashion.Train, augmentation, count: 8, passes: 2, seed: seed), new() { Title = "Eight training images and two augmented versions of each" }));
 
 // ── cell 27 ──
 var imageModel = new Hyperparameters { Depth = 2, Width = 256, BatchSize = 32, Epochs = 30, Seed = seed };
 var plain = Trainer.Fit(imageModel, fashion, new FitOptions { Label = "no augmentation" }).History;
 var augmented = Trainer.Fit(imageModel with { Augmentation = augmentation }, fashion, new FitOptions { Label = $"augmentation {augmentation}" }).History;
-Show.Value(() => Plot.Epochs(new[] { plain, augmented }, title: "Fashion-MNIST, 500 training images: with and without augmentation"));
+Show.Value(() => Plot.EpochCurves(new[] { plain, augmented }, new() { Title = "Fashion-MNIST, 500 training images: with and without augmentation" }));
 
 // ── cell 28 ──
 Claim.Check("augmentation improves the validation loss over no augmentation", augmented.FinalValidationLoss < plain.FinalValidationLoss,
@@ -213,7 +213,7 @@ foreach (var (run, expected) in three)
     var dx = FitDiagnosis.Of(run);
     Claim.Check($"'{run.Label}' reads as {FitReport.Name(expected)}", dx.Verdict == expected, dx.ToString());
 }
-Show.Value(() => Plot.Epochs(three.Select(t => t.Item1), title: "Too weak, balanced and too strong regularization"));
+Show.Value(() => Plot.EpochCurves(three.Select(t => t.Item1), new() { Title = "Too weak, balanced and too strong regularization" }));
 
 // ## Reading the symptoms
 //

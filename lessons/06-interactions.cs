@@ -62,12 +62,12 @@ Console.WriteLine($"baseline: {baseline}");
 var rateBatch = Grid.Run(digits, baseline with { Epochs = 4 },
     Knob.BatchSize(8, 32, 128, 512), Knob.LearningRate(Sweep.LogGrid(3e-4, 1e-1, perDecade: 3)));
 Console.WriteLine(rateBatch);
-Show.Value(() => Plot.Heatmap(rateBatch, "Final validation loss: learning rate × batch size (digits, 4 epochs, AdamW)"));
+Show.Value(() => Plot.Heatmap(rateBatch, new() { Title = "Final validation loss: learning rate × batch size (digits, 4 epochs, AdamW)" }));
 
 // Read the heatmap column by column: the ◆ marks the best rate for that batch size, and it climbs as the batch grows. On log-log axes a straight line through the best rates has a slope: lesson 02's **[linear scaling rule](glossary.md#linear-scaling-rule)** (rate ∝ batch) predicts a slope of 1, the **square-root rule** (rate ∝ √batch) a slope of ½.
 
 // ── cell 9 ──
-Show.Value(() => Plot.BestPerColumn(rateBatch, "Best learning rate for each batch size (digits, 4 epochs, AdamW), with lesson 02's two rules"));
+Show.Value(() => Plot.BestPerColumn(rateBatch, new() { Title = "Best learning rate for each batch size (digits, 4 epochs, AdamW), with lesson 02's two rules" }));
 
 // ── cell 10 ──
 var rateFit = rateBatch.BestRowFit;
@@ -92,7 +92,7 @@ var adamL2 = Grid.Run(digits, baseline with { Optimizer = OptimizerKind.Adam }, 
 var adamW = Grid.Run(digits, baseline with { Optimizer = OptimizerKind.AdamW }, rates, decays);
 Console.WriteLine($"Adam + L2: {adamL2}");
 Console.WriteLine($"AdamW: {adamW}");
-Show.Value(() => Plot.Heatmaps(new[] { ("Adam + L2", adamL2), ("AdamW", adamW) }, "Final validation loss: weight decay × learning rate, two optimizers"));
+Show.Value(() => Plot.Heatmap(new[] { ("Adam + L2", adamL2), ("AdamW", adamW) }, new() { Title = "Final validation loss: weight decay × learning rate, two optimizers" }));
 
 // With Adam + L2, a large decay hurts at every rate alike: the penalty's gradient competes with the loss's inside Adam's normalization, and the rate scales both the same way. In our runs, 0.1 already costs a lot at every rate and from 1 on the network learns almost nothing. The edge of the good region is a horizontal line, and the best decay (usually the smallest we tried: on this data decay barely helps Adam + L2) stays put or nearly so across the rates. With AdamW the decay's effect scales with the rate (each step shrinks the weights by lr·wd), so the best decay depends on the rate: at small rates decays up to 1 barely matter, while at large rates a strong decay helps by keeping the weights in check.
 //
@@ -115,7 +115,7 @@ var wide = OverfitRecipe.LargeModel with { Width = 128, Epochs = 40, Seed = seed
 var dropoutRuns = Sweep.Run(noisy.Data, wide, "dropout", new[] { 0.0, 0.3, 0.6 }, (hp, p) => hp with { Dropout = p });
 var onsets = OverfitOnsets.Of(dropoutRuns);
 Console.WriteLine(noisy);
-Show.Value(() => Plot.Epochs(dropoutRuns.Histories, showTraining: false, title: "Validation loss per epoch for three dropout strengths (★ = overfitting onset)"));
+Show.Value(() => Plot.EpochCurves(dropoutRuns.Histories, new() { Series = ChartSeries.Validation, Title = "Validation loss per epoch for three dropout strengths (★ = overfitting onset)" }));
 
 // ── cell 17 ──
 Show.Value(() => Claim.Check("overfitting starts later with stronger regularization", onsets.LaterWithStrength, onsets.ToString()));
@@ -130,7 +130,7 @@ Show.Value(() => Claim.Check("overfitting starts later with stronger regularizat
 var depthDecay = Grid.Run(noisy.Data, OverfitRecipe.LargeModel with { Width = 64, Epochs = 25, Seed = seed },
     Knob.Depth(1, 4), Knob.WeightDecay(0, 0.1, 0.3, 1, 3));
 Console.WriteLine(depthDecay);
-Show.Value(() => Plot.Heatmap(depthDecay, "Final validation loss: weight decay × depth (300 noisy digits, 25 epochs)"));
+Show.Value(() => Plot.Heatmap(depthDecay, new() { Title = "Final validation loss: weight decay × depth (300 noisy digits, 25 epochs)" }));
 
 // ── cell 20 ──
 var (shallowBest, deepBest) = (depthDecay.BestPerColumn[0]!, depthDecay.BestPerColumn[1]!);
@@ -147,7 +147,7 @@ var constant = Grid.Run(digits, baseline, budgets, Knob.LearningRate(Sweep.LogGr
 var cosine = Grid.Run(digits, baseline with { Schedule = Schedule.Cosine() }, budgets, Knob.LearningRate(Sweep.LogGrid(1e-3, 4.7e-2, perDecade: 3)));
 Console.WriteLine($"constant rate: {constant}");
 Console.WriteLine($"cosine decay:  {cosine}");
-Show.Value(() => Plot.Heatmaps(new[] { ("constant rate", constant), ("cosine decay", cosine) }, "Final validation loss: learning rate × epoch budget"));
+Show.Value(() => Plot.Heatmap(new[] { ("constant rate", constant), ("cosine decay", cosine) }, new() { Title = "Final validation loss: learning rate × epoch budget" }));
 
 // ── cell 23 ──
 var (shortBest, longBest) = (constant.BestPerColumn[0]!, constant.BestPerColumn[1]!);
@@ -168,7 +168,7 @@ var memory = MemoryGrid.For(784, 10, new Hyperparameters { Width = 1024 }, depth
 var largest = memory.LargestBatches(budgetBytes: 1_000_000_000);
 Console.WriteLine(memory);
 Console.WriteLine("largest batch that fits in 1 GB: " + string.Join(", ", largest.Select(p => $"depth {p.Depth} → {p.LargestBatch:N0}")));
-Show.Value(() => Plot.Memory(memory.Estimates, "Memory per training step against batch size, three depths (computed)"));
+Show.Value(() => Plot.Memory(memory.Estimates, new() { Title = "Memory per training step against batch size, three depths (computed)" }));
 
 // ── cell 26 ──
 Show.Value(() => Claim.Check("the memory that depth adds grows with depth × batch, so a deeper network leaves room for a smaller batch",

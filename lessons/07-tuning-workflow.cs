@@ -71,7 +71,7 @@ Console.WriteLine($"full:  {data}\nproxy: {small}\n{proxy}\ntest:  {testSet}\nlo
 var baseline = new Hyperparameters { Epochs = 4, Seed = seed };
 var baseRun = Trainer.Fit(baseline, small, new FitOptions { Label = "baseline" }).History;
 Search.Track(log, "1 baseline", new[] { baseRun }, proxy);
-Show.Value(() => Plot.Losses(baseRun));
+Show.Value(() => Plot.EpochCurves(baseRun));
 
 // ── cell 8 ──
 Claim.Check("the baseline works: its first loss is ln 10 ≈ 2.30 (within 0.2) and it reaches at least 0.75 validation accuracy (chance: 0.10)",
@@ -84,7 +84,7 @@ Claim.Check("the baseline works: its first loss is ln 10 ≈ 2.30 (within 0.2) a
 // ── cell 10 ──
 var finder = LearningRateFinder.Run(baseline, small);
 Console.WriteLine(finder);
-Show.Value(() => Plot.Finder(finder));
+Show.Value(() => Plot.FinderCurve(finder));
 
 // ── cell 11 ──
 double suggested = finder.SuggestedRate;
@@ -92,7 +92,7 @@ var rateSweep = Sweep.Run(small, baseline, "lr", new[] { 0.5, 1, 2, 4, 8 }.Selec
 Search.Track(log, "2 learning rate", rateSweep.Histories, proxy);
 double rate = rateSweep.Best.Value;
 Console.WriteLine(rateSweep);
-Show.Value(() => Plot.RateSweep(rateSweep));
+Show.Value(() => Plot.SweepCurve(rateSweep, new() { Series = ChartSeries.Validation }));
 
 // ── cell 12 ──
 Claim.Check("the sweep's best rate improves on the baseline's default rate (1e-3) on the proxy",
@@ -124,7 +124,7 @@ Claim.Check("with the same 8 trials, quasi-random search finds a lower validatio
 // ── cell 17 ──
 var logged = log.Load();
 Console.WriteLine(logged);
-Show.Value(() => Plot.ParallelCoordinates(logged.Records, "Every trial so far: hyperparameters and validation loss (proxy: 6,000 images, 4 epochs)"));
+Show.Value(() => Plot.ParallelCoordinates(logged.Records, new() { Title = "Every trial so far: hyperparameters and validation loss (proxy: 6,000 images, 4 epochs)" }));
 
 // ── cell 18 ──
 Show.Value(() => logged.Table(top: 8));
@@ -142,7 +142,7 @@ double bestBatchLoss = batchSweep.Points.Min(p => p.History.FinalValidationLoss)
 var chosenBatch = batchSweep.Points.Where(p => !p.History.Diverged && p.History.FinalValidationLoss <= bestBatchLoss + 0.03).MaxBy(p => p.Value)!;
 int batch = chosenBatch.Value;
 Console.WriteLine($"chosen: batch {batch} at η = {Hyperparameters.Fmt(chosenBatch.History.Hyperparameters.LearningRate)}");
-Show.Value(() => Plot.Epochs(batchSweep.Histories, title: "Validation loss per epoch for three batch sizes (η scaled by √(B/64)), proxy"));
+Show.Value(() => Plot.EpochCurves(batchSweep.Histories, new() { Title = "Validation loss per epoch for three batch sizes (η scaled by √(B/64)), proxy" }));
 
 // ── cell 21 ──
 Claim.Check("with the rate scaled by √(B/64), batches of 64 to 256 all train stably, within 0.1 nats of each other",
@@ -158,7 +158,7 @@ tuned = tuned with { BatchSize = batch, LearningRate = chosenBatch.History.Hyper
 var narrowRun = Trainer.Fit(tuned, small, new FitOptions { Label = "2 × 128, early stopping" }).History;
 Search.Track(log, "4 epochs", new[] { narrowRun }, proxy);
 Console.WriteLine(narrowRun);
-Show.Value(() => Plot.Losses(narrowRun));
+Show.Value(() => Plot.EpochCurves(narrowRun));
 
 // ── cell 24 ──
 Claim.Check("early stopping ends the run well before its 30-epoch budget and restores the epoch with the lowest validation loss",
@@ -173,7 +173,7 @@ Claim.Check("early stopping ends the run well before its 30-epoch budget and res
 var wideRun = Trainer.Fit(tuned with { Width = 512 }, small, new FitOptions { Label = "2 × 512, early stopping" }).History;
 Search.Track(log, "5 width", new[] { wideRun }, proxy);
 Console.WriteLine(wideRun);
-Show.Value(() => Plot.Losses(new[] { narrowRun, wideRun }, title: "Width 128 vs 512 on the proxy: training (dashed) and validation loss"));
+Show.Value(() => Plot.EpochCurves(new[] { narrowRun, wideRun }, new() { Title = "Width 128 vs 512 on the proxy: training (dashed) and validation loss" }));
 
 // ── cell 27 ──
 var narrowFit = FitDiagnosis.Of(narrowRun);
@@ -189,7 +189,7 @@ var regularized = tuned with { Width = 512, Dropout = 0.2, WeightDecay = 0.01, S
 var regRun = Trainer.Fit(regularized, small, new FitOptions { Label = "2 × 512, dropout 0.2, weight decay 0.01, warmup + cosine" }).History;
 Search.Track(log, "6 regularization", new[] { regRun }, proxy);
 Console.WriteLine(regRun);
-Show.Value(() => Plot.Losses(new[] { wideRun, regRun }, title: "The wide network without and with regularization (proxy)"));
+Show.Value(() => Plot.EpochCurves(new[] { wideRun, regRun }, new() { Title = "The wide network without and with regularization (proxy)" }));
 
 // ── cell 30 ──
 var (wideFit, regFit) = (FitDiagnosis.Numbers(wideRun), FitDiagnosis.Numbers(regRun));
@@ -233,7 +233,7 @@ var finalRun = finalResult.History;
 Search.Track(log, "final", new[] { finalRun }, full);
 Console.WriteLine(finalRun);
 Console.WriteLine(FitDiagnosis.Of(finalRun));
-Show.Value(() => Plot.Losses(finalRun));
+Show.Value(() => Plot.EpochCurves(finalRun));
 
 // ── cell 37 ──
 var test = testSet.Evaluate(finalResult.Model, "the tuned 784-512-512-10 MLP");

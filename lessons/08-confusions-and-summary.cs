@@ -92,7 +92,7 @@ int? myPick = null;   // ← fill in: 1 (lowest training loss) or 2 (lowest vali
 var bigNet = OverfitRecipe.LargeModel with { Depth = 2, Width = 256, Epochs = 30, Seed = seed };
 var longRun = Trainer.Fit(bigNet, noisy, new FitOptions { Label = "30 epochs" });
 var stopped = Trainer.Fit(bigNet with { Patience = 5 }, noisy, new FitOptions { Label = "early stopping, patience 5" });
-Show.Value(() => Plot.Epochs(longRun.History, title: "Noisy digits, big network: training loss keeps falling, validation loss turns up"));
+Show.Value(() => Plot.EpochCurves(longRun.History, new() { Title = "Noisy digits, big network: training loss keeps falling, validation loss turns up" }));
 
 // ── cell 13 ──
 var lowestTrain = FreshScore.Of(longRun, noisy, "lowest training loss (epoch 30)");
@@ -146,7 +146,7 @@ var slow = Trainer.Fit(bigNet with { LearningRate = 2e-4, Patience = 5 }, noisy,
 var (fastBest, slowBest) = (stopped.History.BestEpoch!.Epoch, slow.BestEpoch!.Epoch);
 Claim.Check("the best epoch depends on the rate: at a 5× lower rate it comes at least twice as late", slowBest >= 2 * fastBest,
     $"best epoch {fastBest} at lr 1e-3, {slowBest}{(slowBest == 30 ? " (the end of the budget)" : "")} at lr 2e-4");
-Show.Value(() => Plot.Epochs(new[] { stopped.History, slow }, showTraining: false, title: "The same network at two rates: the validation minimum (star) moves"));
+Show.Value(() => Plot.EpochCurves(new[] { stopped.History, slow }, new() { Series = ChartSeries.Validation, Title = "The same network at two rates: the validation minimum (star) moves" }));
 
 // ── cell 22 ──
 Show.Value(() => Feedback.On(myEpochGuess == "later",
@@ -168,7 +168,7 @@ bool? minimumIsBest = null;   // ← fill in: true or false
 // ── cell 25 ──
 var finderCheck = FinderMinimum.Compare(new Hyperparameters { Depth = 2, Width = 64, BatchSize = 64, Epochs = 10, Seed = seed }, digits);
 Console.WriteLine(finderCheck.Finder);
-Show.Value(() => Plot.Finder(finderCheck.Finder));
+Show.Value(() => Plot.FinderCurve(finderCheck.Finder));
 
 // ── cell 26 ──
 Claim.Check("training at the finder's minimum ends with at least twice the validation loss of the valley rate", finderCheck.MinimumIsWorse, finderCheck.ToString());
@@ -195,8 +195,12 @@ var configurations = TestSetTuning.RandomConfigurations(new Hyperparameters { Ba
 var trials = TestSetTuning.Train(tuning, configurations);
 var optimism = TestSetTuning.Measure(trials, testSize: 100, splits: 200, seed: seed);
 Console.WriteLine(optimism);
-Show.Value(() => Plot.Scatter(optimism.First.TestAccuracies, optimism.First.FreshAccuracies, "40 configurations: accuracy on the 100 test digits against the 1,068 fresh ones (first cut)",
-    "test accuracy (share of 100 digits)", "fresh accuracy (share of 1,068 digits)", highlight: optimism.First.Chosen, highlightName: "picked by test accuracy"));
+Show.Value(() => Plot.Scatter(optimism.First.TestAccuracies, optimism.First.FreshAccuracies, new()
+{
+    Title = "40 configurations: accuracy on the 100 test digits against the 1,068 fresh ones (first cut)",
+    XTitle = "test accuracy (share of 100 digits)",
+    YTitle = "fresh accuracy (share of 1,068 digits)",
+}, highlight: optimism.First.Chosen, highlightName: "picked by test accuracy"));
 
 // ── cell 30 ──
 Claim.Check("picking the best of many configurations by test accuracy overstates it: the gap averages at least 0.5 points and is positive in at least two thirds of the cuts",
@@ -238,8 +242,8 @@ bool? scalingSavesTheFullBatch = null;   // ← fill in: true or false
 var sgdReference = new Hyperparameters { Depth = 2, Width = 64, Optimizer = OptimizerKind.Momentum, LearningRate = 0.01, BatchSize = 16, Epochs = 10, Seed = seed };
 var scaling = ScalingCheck.Run(sgdReference, digits, RateScaling.Linear(16, 0.01), moderateBatch: 128, largeBatch: digits.Train.Count);
 Console.WriteLine(scaling);
-Show.Value(() => Plot.ScalingCurves(new[] { scaling.PlainModerate.Run, scaling.PlainLarge.Run }, new[] { scaling.ScaledModerate.Run, scaling.ScaledLarge.Run },
-    title: "Validation loss per epoch: batch 128 and the full batch, at the reference rate (dashed) and scaled (solid)"));
+Show.Value(() => Plot.EpochCurves(new[] { scaling.PlainModerate.Run, scaling.PlainLarge.Run }, new[] { scaling.ScaledModerate.Run, scaling.ScaledLarge.Run },
+    new() { Title = "Validation loss per epoch: batch 128 and the full batch, at the reference rate (dashed) and scaled (solid)" }));
 
 // ── cell 37 ──
 Claim.Check("scaling the rate closes most of the gap at batch 128 but not at the full batch", scaling.HelpsAtModerate && scaling.BreaksAtLarge, scaling.ToString());

@@ -11,42 +11,43 @@ public static partial class Plot
     /// <summary>
     /// Lesson 06: the final validation loss of every run of a two-knob <see cref="Grid"/> as coloured cells, the loss
     /// written in each cell, the best cell of each column marked ◆ and the best of the whole grid ★. The axes are the
-    /// grid's values in order (log-spaced grids give log axes), labelled with the values. Colours are in nats, darker
-    /// is lower; they stop at <paramref name="colorCap"/> so that one bad run does not wash out the rest (the
-    /// written numbers are exact); diverged runs are blank and say "diverged".
+    /// grid's values in order (log-spaced grids say "log scale"), labelled with the values. Colours are in nats, darker
+    /// is lower; they stop at the worst finite cell, at most 3 × the best, so that one bad run does not wash out
+    /// the rest (the written numbers are exact); diverged runs are blank and say "diverged".
     /// </summary>
     /// <param name="grid">The grid's runs.</param>
-    /// <param name="title">Chart title. Default "Final validation loss: {row} × {column}".</param>
-    /// <param name="colorCap">Highest loss on the colour scale (nats). Default null: 1.5 × the worst finite cell, at most
-    /// 3 × the best cell.</param>
-    public static GenericChart Heatmap(GridResult grid, string? title = null, double? colorCap = null)
+    /// <param name="options">Title (default "Final validation loss: {row} × {column}"), axis titles, size (default 720 × 560).</param>
+    public static GenericChart Heatmap(GridResult grid, ChartOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        var (low, high) = ColorRange(new[] { grid }, colorCap);
-        return HeatmapTrace(grid, low, high, showScale: true, title ?? $"Final validation loss: {grid.RowKnob} × {grid.ColumnKnob}");
+        var o = options ?? ChartOptions.Default;
+        var (low, high) = ColorRange(new[] { grid });
+        var chart = HeatmapTrace(grid, low, high, showScale: true, "", o);
+        return Frame(chart, o with { Title = null }, $"{o.Title ?? $"Final validation loss: {grid.RowKnob} × {grid.ColumnKnob}"}<br><sub>{Key(grid, high)}</sub>", 720, 560);
     }
 
     /// <summary>
     /// Lesson 06: several grids over the same knobs side by side on one colour scale (nats), e.g. Adam + L2 against
-    /// AdamW, each drawn as in <see cref="Heatmap(GridResult, string?, double?)"/>.
+    /// AdamW, each drawn as by <see cref="Heatmap(GridResult, ChartOptions?)"/> under its subtitle.
     /// </summary>
     /// <param name="grids">The grids with a subtitle each, e.g. ("Adam + L2", adamGrid).</param>
-    /// <param name="title">Chart title. Default "Final validation loss, side by side".</param>
-    /// <param name="colorCap">Highest loss on the shared colour scale; default as for one heatmap, over all grids.</param>
-    public static GenericChart Heatmaps(IEnumerable<(string Subtitle, GridResult Grid)> grids, string? title = null, double? colorCap = null)
+    /// <param name="options">Title (default "Final validation loss, side by side"), size (default 420 per grid + 120 × 520).</param>
+    public static GenericChart Heatmap(IEnumerable<(string Subtitle, GridResult Grid)> grids, ChartOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(grids);
         var list = grids.ToList();
-        if (list.Count == 0) throw new ArgumentException("Give at least one grid.", nameof(grids));
-        var (low, high) = ColorRange(list.Select(g => g.Grid), colorCap);
-        var panels = list.Select((g, i) => HeatmapTrace(g.Grid, low, high, showScale: i == list.Count - 1, g.Subtitle));
+        if (list.Count == 0) throw new ArgumentException("grids is empty: give at least one (subtitle, grid) pair to draw.", nameof(grids));
+        if (list.FindIndex(g => g.Grid is null) is int hole and >= 0)
+            throw new ArgumentException($"grids[{hole}] has no grid: every pair to draw must have one.", nameof(grids));
+        var o = options ?? ChartOptions.Default;
+        var (low, high) = ColorRange(list.Select(g => g.Grid));
+        var panels = list.Select((g, i) => HeatmapTrace(g.Grid, low, high, showScale: i == list.Count - 1, g.Subtitle, ChartOptions.Default));
         var chart = CSharpChart.Grid(panels, 1, list.Count, SubPlotTitles: list.Select(g => g.Subtitle).ToArray(), XGap: 0.15);
-        var first = list[0].Grid;
-        chart = Plotly.NET.Chart.withTitle($"{title ?? "Final validation loss, side by side"}<br><sub>{Key(first, high)}</sub>", Microsoft.FSharp.Core.FSharpOption<Font>.None).Invoke(chart);
-        return CSharpStyle.WithSize(chart, 420 * list.Count + 120, 520);
+        return Frame(chart, o with { Title = null }, $"{o.Title ?? "Final validation loss, side by side"}<br><sub>{Key(list[0].Grid, high)}</sub>",
+            420 * list.Count + 120, 520);
     }
 
-    private static GenericChart HeatmapTrace(GridResult grid, double low, double high, bool showScale, string title)
+    private static GenericChart HeatmapTrace(GridResult grid, double low, double high, bool showScale, string title, ChartOptions o)
     {
         var xs = grid.Columns.Select(Hyperparameters.Fmt).ToArray();
         var ys = grid.Rows.Select(Hyperparameters.Fmt).ToArray();
@@ -80,11 +81,8 @@ public static partial class Plot
             trace.SetProperty("hovertemplate", $"{grid.ColumnKnob}=%{{x}}<br>{grid.RowKnob}=%{{y}}<br>validation loss %{{text}}<extra></extra>");
             return trace;
         }), chart);
-        chart = Plotly.NET.Chart.withTitle($"{title}<br><sub>{Key(grid, high)}</sub>",
-            Microsoft.FSharp.Core.FSharpOption<Font>.None).Invoke(chart);
-        chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: AxisTitle(grid.ColumnKnob, grid.Columns));
-        chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: AxisTitle(grid.RowKnob, grid.Rows));
-        return CSharpStyle.WithSize(chart, 720, 560);
+        chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: o.XTitle ?? AxisTitle(grid.ColumnKnob, grid.Columns));
+        return CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: o.YTitle ?? AxisTitle(grid.RowKnob, grid.Rows));
     }
 
     private static string Key(GridResult grid, double high) =>
@@ -96,27 +94,18 @@ public static partial class Plot
     /// <summary>"learning rate (log scale)" when the values are evenly spaced in log, else the knob's name.</summary>
     private static string AxisTitle(string knob, IReadOnlyList<double> values)
     {
-        string name = knob switch
-        {
-            "lr" => "learning rate",
-            "batch" => "batch size (examples)",
-            "wd" => "weight decay",
-            "epochs" => "epochs",
-            "depth" => "hidden layers",
-            "dropout" => "dropout probability",
-            _ => knob,
-        };
+        string name = KnobName(knob);
         bool log = values.Count > 2 && values.All(v => v > 0) &&
             values.Zip(values.Skip(1), (a, b) => Math.Log(b / a)).Distinct(new NearlyEqual()).Count() == 1 && values[1] / values[0] > 1.5;
-        return log ? $"{name} (log scale)" : name;
+        return Scaled(name, log);
     }
 
-    private static (double Low, double High) ColorRange(IEnumerable<GridResult> grids, double? cap)
+    private static (double Low, double High) ColorRange(IEnumerable<GridResult> grids)
     {
         var finite = grids.SelectMany(g => g.Cells).Select(c => c.Loss).Where(double.IsFinite).ToList();
-        if (finite.Count == 0) return (0, cap ?? 1);
+        if (finite.Count == 0) return (0, 1);
         double low = finite.Min();
-        double high = cap ?? Math.Min(finite.Max(), 3 * low);
+        double high = Math.Min(finite.Max(), 3 * low);
         return (low, Math.Max(high, low * 1.0001 + 1e-9));
     }
 

@@ -5,38 +5,38 @@ using CSharpStyle = Plotly.NET.CSharp.GenericChartExtensions;
 
 namespace HyperLab.Charts;
 
-
 public static partial class Plot
 {
     /// <summary>
-    /// General: a grid of small grey-scale images, one row per <see cref="ImageRow"/> (lesson 05 shows training images
-    /// next to augmented copies). Bright is high (Plotly's "Greys" scale: 0 black, the largest value white); the gaps between images are blank. The rows' labels are listed top to bottom in the title line of the
-    /// y axis.
+    /// A grid of small square grey-scale images, one row per <see cref="ImageRow"/> (lesson 05 shows training images
+    /// next to augmented copies). Bright is high (Plotly's "Greys" scale: 0 black, the largest value white); the gaps
+    /// between images are blank. The rows' labels are listed top to bottom in the title line of the y axis.
     /// </summary>
-    /// <param name="rows">Rows of images, all of <paramref name="height"/> × <paramref name="width"/> pixels.</param>
-    /// <param name="height">Pixels per image column. Default 28 (Fashion-MNIST).</param>
-    /// <param name="width">Pixels per image row. Default 28.</param>
-    /// <param name="title">Chart title. Default "Images".</param>
-    public static GenericChart Images(IReadOnlyList<ImageRow> rows, int height = 28, int width = 28, string? title = null)
+    /// <param name="rows">Rows of images, all square and of one size (28 × 28 for Fashion-MNIST, 8 × 8 for digits).</param>
+    /// <param name="options">Title (default "Images"), axis titles, size (default: 60 pixels per image column, 80 per row).</param>
+    public static GenericChart Images(IEnumerable<ImageRow> rows, ChartOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) throw new ArgumentException("No images to show.", nameof(rows));
-        int columns = rows.Max(r => r.Pixels.Count);
+        var list = ChartInput.Require(rows, nameof(rows));
+        int columns = list.Max(r => r.Pixels.Count);
+        int pixels = list.SelectMany(r => r.Pixels).Select(p => p.Length).DefaultIfEmpty(0).First();
+        int side = (int)Math.Round(Math.Sqrt(pixels));
+        if (columns == 0 || side * side != pixels)
+            throw new ArgumentException($"Images must be square and non-empty: the first has {pixels} pixels.", nameof(rows));
         // One mosaic: images separated by a one-pixel gap (NaN, drawn blank).
-        var z = new double[rows.Count * (height + 1)][];
-        for (int i = 0; i < z.Length; i++) z[i] = Enumerable.Repeat(double.NaN, columns * (width + 1)).ToArray();
-        for (int r = 0; r < rows.Count; r++)
-            for (int c = 0; c < rows[r].Pixels.Count; c++)
+        var z = new double[list.Count * (side + 1)][];
+        for (int i = 0; i < z.Length; i++) z[i] = Enumerable.Repeat(double.NaN, columns * (side + 1)).ToArray();
+        for (int r = 0; r < list.Count; r++)
+            for (int c = 0; c < list[r].Pixels.Count; c++)
             {
-                var img = rows[r].Pixels[c];
-                if (img.Length != height * width) throw new ArgumentException($"Image {c} of row '{rows[r].Label}' has {img.Length} pixels, not {height}×{width}.", nameof(rows));
-                for (int y = 0; y < height; y++)
-                    for (int x = 0; x < width; x++) z[r * (height + 1) + y][c * (width + 1) + x] = img[y * width + x];
+                var img = list[r].Pixels[c];
+                if (img.Length != pixels) throw new ArgumentException($"Image {c} of row '{list[r].Label}' has {img.Length} pixels, not {side}×{side}.", nameof(rows));
+                for (int y = 0; y < side; y++)
+                    for (int x = 0; x < side; x++) z[r * (side + 1) + y][c * (side + 1) + x] = img[y * side + x];
             }
+        var o = options ?? ChartOptions.Default;
         var chart = CSharpChart.Heatmap<double, double, double, string>(z, ColorScale: StyleParam.Colorscale.Greys, ShowScale: false, ReverseYAxis: true, Name: "pixels");
-        chart = Plotly.NET.Chart.withTitle(title ?? "Images", Microsoft.FSharp.Core.FSharpOption<Font>.None).Invoke(chart);
-        chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: $"{columns} images per row ({width}×{height} pixels each)", ShowGrid: false);
-        chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: "rows, top to bottom: " + string.Join(" · ", rows.Select(r => r.Label)), ShowGrid: false);
-        return CSharpStyle.WithSize(chart, Math.Max(400, 60 * columns + 120), 80 * rows.Count + 160);
+        chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: o.XTitle ?? $"{columns} images per row ({side}×{side} pixels each)", ShowGrid: false);
+        chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: o.YTitle ?? "rows, top to bottom: " + string.Join(" · ", list.Select(r => r.Label)), ShowGrid: false);
+        return Frame(chart, o, "Images", Math.Max(400, 60 * columns + 120), 80 * list.Count + 160);
     }
 }

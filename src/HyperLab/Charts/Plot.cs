@@ -1,4 +1,3 @@
-using HyperLab.Training;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -7,66 +6,52 @@ using CSharpStyle = Plotly.NET.CSharp.GenericChartExtensions;
 namespace HyperLab.Charts;
 
 /// <summary>
-/// The course's charts (Plotly.NET). Each takes a history (or several) and a few options, and
-/// returns a <see cref="GenericChart"/> with a title and labelled axes that the learner can still
-/// restyle (e.g. <c>.WithSize(900, 500)</c>).
+/// The course's charts (Plotly.NET), named by what they draw: <see cref="EpochCurves(IEnumerable{Training.History}, ChartOptions?)"/>,
+/// <see cref="StepCurves"/>, <see cref="SweepCurve{T}(IEnumerable{Sweeps.SweepResult{T}}, ChartOptions?)"/>,
+/// <see cref="Heatmap(Sweeps.GridResult, ChartOptions?)"/>, <see cref="ParallelCoordinates"/>, and a few charts of
+/// measurements that look like nothing else (the range test, descent paths, gradient noise, throughput, memory...).
+/// Each takes histories or results and one <see cref="ChartOptions"/> (title, axis titles, log axes, metric, series,
+/// a reference line, size), fixes the numbers to <see cref="double"/>, and returns a <see cref="GenericChart"/> with
+/// a title and labelled axes that the learner can still restyle (e.g. <c>.WithSize(900, 500)</c>). Null or empty
+/// input is refused with an <see cref="ArgumentException"/> naming the parameter.
 /// </summary>
 public static partial class Plot
 {
-    /// <summary>Training and validation loss per epoch of one run (lesson 00).</summary>
-    /// <param name="history">The run.</param>
-    /// <param name="logY">Log-scale loss axis. Default false.</param>
-    public static GenericChart Losses(History history, bool logY = false) =>
-        Losses(new[] { history ?? throw new ArgumentNullException(nameof(history)) }, logY, $"Loss per epoch: {history.Label}");
-
-    /// <summary>Training (dashed) and validation (solid) loss per epoch of several runs on one chart.</summary>
-    /// <param name="histories">The runs; their labels name the lines.</param>
-    /// <param name="logY">Log-scale loss axis. Default false.</param>
-    /// <param name="title">Chart title. Default "Training and validation loss per epoch".</param>
-    public static GenericChart Losses(IEnumerable<History> histories, bool logY = false, string? title = null)
+    /// <summary>Combines traces under a title and axis labels (the options' own when set), with log axes on request, the
+    /// legend below the plot and the options' size (default 800 × 520).</summary>
+    internal static GenericChart Finish(IEnumerable<GenericChart> traces, ChartOptions o, string title, string xTitle, string yTitle,
+        bool logX = false, bool logY = false)
     {
-        var runs = ChartInput.Require(histories, nameof(histories));
-        var traces = new List<GenericChart>();
-        for (int i = 0; i < runs.Count; i++)
-        {
-            var (h, color) = (runs[i], Palette(i));
-            string prefix = runs.Count == 1 ? "" : $"{h.Label} · ";   // one run: its label is in the title
-            var x = h.Epochs.Select(e => (double)e.Epoch).ToArray();
-            traces.Add(Line(x, h.Epochs.Select(e => e.TrainLoss), $"{prefix}training", color, dash: true));
-            traces.Add(Line(x, h.Epochs.Select(e => e.ValidationLoss), $"{prefix}validation", color));
-        }
-        return WholeNumberX(Finish(traces, title ?? "Training and validation loss per epoch", "epoch", "cross-entropy loss (nats)", logY: logY),
-            runs.Select(h => h.Epochs.Count).DefaultIfEmpty(1).Max());
-    }
-
-    /// <summary>The loss of every update (mini-batch) of several runs: noise and divergence show here.</summary>
-    /// <param name="histories">The runs.</param>
-    /// <param name="logY">Log-scale loss axis. Default true (losses span decades).</param>
-    /// <param name="title">Chart title. Default "Loss per update".</param>
-    public static GenericChart StepLosses(IEnumerable<History> histories, bool logY = true, string? title = null)
-    {
-        var traces = ChartInput.Require(histories, nameof(histories)).Select((h, i) => Line(h.Steps.Select(s => (double)s.Step).ToArray(),
-            h.Steps.Select(s => s.Loss), h.Diverged ? $"{h.Label} ({h.Divergence})" : h.Label, Palette(i))).ToList();
-        return Finish(traces, title ?? "Loss per update", "update (step)", "mini-batch loss (nats)", logY: logY);
-    }
-
-    /// <summary>Combines traces under a title and axis labels; log axes on request.</summary>
-    internal static GenericChart Finish(IEnumerable<GenericChart> traces, string title, string xTitle, string yTitle, bool logX = false, bool logY = false)
-    {
-        var chart = Plotly.NET.Chart.withTitle(Wrap(title), FSharpOption<Font>.None).Invoke(CSharpChart.Combine(traces));
-        chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle, AxisType: AxisType(logX));
-        chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle, AxisType: AxisType(logY));
+        int width = o.Width ?? 800;
+        var chart = Plotly.NET.Chart.withTitle(Wrap(o.Title ?? title, TitleWidth(width)), FSharpOption<Font>.None).Invoke(CSharpChart.Combine(traces));
+        chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: o.XTitle ?? xTitle, AxisType: AxisType(logX));
+        chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: o.YTitle ?? yTitle, AxisType: AxisType(logY));
         // The legend goes below the plot: run labels are long and would squeeze it from the side.
         chart = CSharpStyle.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal,
             X: 0, XAnchor: StyleParam.XAnchorPosition.Left, Y: -0.2, YAnchor: StyleParam.YAnchorPosition.Top);
-        return CSharpStyle.WithSize(chart, 800, 520);
+        return CSharpStyle.WithSize(chart, width, o.Height ?? 520);
     }
 
-    /// <summary>Breaks a long title into lines of at most about 70 characters (an 800-pixel chart
-    /// cuts a single line off at about 90).</summary>
-    internal static string Wrap(string title, int width = 70)
+    /// <summary>Sets a title (wrapped to the chart's width) and the size on a chart that has its own axes (heatmaps,
+    /// parallel coordinates, images).</summary>
+    internal static GenericChart Frame(GenericChart chart, ChartOptions o, string title, int width, int height)
     {
-        if (title.Length <= width) return title;
+        int w = o.Width ?? width;
+        chart = Plotly.NET.Chart.withTitle(Wrap(o.Title ?? title, TitleWidth(w)), FSharpOption<Font>.None).Invoke(chart);
+        return CSharpStyle.WithSize(chart, w, o.Height ?? height);
+    }
+
+    // About 11.4 pixels per character of the title font: 70 characters at 800 pixels.
+    private static int TitleWidth(int pixels) => Math.Max(30, (int)(pixels / 11.4));
+
+    /// <summary>Breaks a long title into lines of at most about <paramref name="width"/> characters (default 70: an
+    /// 800-pixel chart cuts a single line off at about 90). Existing "&lt;br&gt;" breaks are kept.</summary>
+    internal static string Wrap(string title, int width = 70) =>
+        string.Join("<br>", title.Split("<br>").Select(part => WrapLine(part, width)));
+
+    private static string WrapLine(string title, int width)
+    {
+        if (title.Length <= width || title.StartsWith("<sub>", StringComparison.Ordinal)) return title;   // a subtitle is small
         var lines = new List<string>();
         var line = new System.Text.StringBuilder();
         foreach (string word in title.Split(' '))
@@ -92,16 +77,53 @@ public static partial class Plot
 
     private static StyleParam.AxisType AxisType(bool log) => log ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear;
 
+    /// <summary>An axis title that says "log scale" when <paramref name="log"/>: "loss (nats)" becomes "loss (nats, log scale)",
+    /// "learning rate η" becomes "learning rate η (log scale)".</summary>
+    private static string Scaled(string title, bool log, string note = "log scale") =>
+        !log ? title : title.EndsWith(')') ? $"{title[..^1]}, {note})" : $"{title} ({note})";
+
     /// <summary>A line trace with a name and colour; dashed on request.</summary>
     internal static GenericChart Line(double[] x, IEnumerable<double> y, string name, Color color, bool dash = false, bool markers = false) =>
-        CSharpChart.Line<double, double, string>(x, y.Select(Clean).ToArray(), Name: name, ShowMarkers: markers,
-            LineColor: color, LineDash: dash ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid);
+        Line(x, y, name, color, dash ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid, markers);
+
+    /// <summary>A line trace with a name, colour and drawing style (solid, dash, dot, dash-dot).</summary>
+    internal static GenericChart Line(double[] x, IEnumerable<double> y, string name, Color color, StyleParam.DrawingStyle style, bool markers = false) =>
+        CSharpChart.Line<double, double, string>(x, y.Select(Clean).ToArray(), Name: name, ShowMarkers: markers, LineColor: color, LineDash: style);
+
+    /// <summary>The one way the charts draw markers without a line: points of one symbol, size and colour (stars for the
+    /// best, ✕ for a divergence, circles for each run, open circles where a target is reached).</summary>
+    internal static GenericChart Markers(double[] x, double[] y, string name, Color color, StyleParam.MarkerSymbol symbol, int size = 10) =>
+        CSharpChart.Point<double, double, string>(x, y.Select(Clean).ToArray(), Name: name, Marker: MarkerStyle(color, symbol, size));
+
+    /// <summary>Markers at category positions (e.g. one knob's name per column), styled as above.</summary>
+    internal static GenericChart Markers(string[] x, double[] y, string name, Color color, StyleParam.MarkerSymbol symbol, int size = 10) =>
+        CSharpChart.Point<string, double, string>(x, y.Select(Clean).ToArray(), Name: name, Marker: MarkerStyle(color, symbol, size));
+
+    private static Plotly.NET.TraceObjects.Marker MarkerStyle(Color color, StyleParam.MarkerSymbol symbol, int size)
+    {
+        var marker = new Plotly.NET.TraceObjects.Marker();
+        marker.SetProperty("size", size);
+        marker.SetProperty("symbol", symbol.Convert());
+        marker.SetProperty("color", color);
+        return marker;
+    }
+
+    /// <summary>An open circle (a ring), for "each run" and "reaches the target" markers.</summary>
+    private static readonly StyleParam.MarkerSymbol OpenCircle = StyleParam.MarkerSymbol.NewModified(StyleParam.MarkerSymbol.Circle, StyleParam.SymbolStyle.Open);
+
+    /// <summary>A dotted horizontal reference line from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static GenericChart Reference(double from, double to, double y, string name) =>
+        Line([from, to], [y, y], name, Color.fromHex("#555555"), StyleParam.DrawingStyle.Dot);
 
     // Plotly cannot draw NaN or ∞; they become gaps.
     private static double Clean(double v) => double.IsFinite(v) ? v : double.NaN;
 
-    /// <summary>The i-th colour of a colour-blind-friendly palette (Okabe-Ito).</summary>
+    /// <summary>The i-th colour of a colour-blind-friendly palette (Okabe-Ito), for restyling a chart to match the course's.</summary>
     public static Color Palette(int i) => Color.fromHex(Colors[i % Colors.Length]);
 
     private static readonly string[] Colors = { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442" };
+
+    private static FSharpOption<T> None<T>() => FSharpOption<T>.None;
+
+    private static FSharpOption<T> Some<T>(T value) => FSharpOption<T>.Some(value);
 }

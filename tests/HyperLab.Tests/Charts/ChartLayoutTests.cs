@@ -20,7 +20,7 @@ public class ChartLayoutTests
     [InlineData(40, 5)]
     public void The_epoch_axis_has_whole_number_ticks_and_keeps_its_title(int epochs, double step)
     {
-        var axis = XAxis(Plot.Epochs(Run(epochs)));
+        var axis = XAxis(Plot.EpochCurves(Run(epochs)));
         Assert.Equal(step, axis.GetProperty("dtick").GetDouble());
         Assert.Contains("epoch", axis.GetProperty("title").GetProperty("text").GetString());
     }
@@ -29,7 +29,7 @@ public class ChartLayoutTests
     public void A_long_title_is_broken_into_lines_instead_of_being_cut_off()
     {
         string title = "Three epoch budgets from the same seed: too few, about right, and far too many for this small data set";
-        string json = GenericChart.toFigureJson(Plot.Epochs(new[] { Run(5, "a"), Run(8, "b") }, title: title));
+        string json = GenericChart.toFigureJson(Plot.EpochCurves(new[] { Run(5, "a"), Run(8, "b") }, new() { Title = title }));
         string shown = JsonDocument.Parse(json).RootElement.GetProperty("layout").GetProperty("title").GetProperty("text").GetString()!;
         Assert.Contains("<br>", shown);
         Assert.All(shown.Split("<br>"), line => Assert.True(line.Length <= 70, line));

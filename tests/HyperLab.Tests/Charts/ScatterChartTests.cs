@@ -1,5 +1,4 @@
 using HyperLab.Charts;
-using Plotly.NET;
 
 namespace HyperLab.Tests.Charts;
 
@@ -8,20 +7,22 @@ public class ScatterChartTests
     [Fact]
     public void A_scatter_has_its_title_axes_diagonal_and_highlighted_point()
     {
-        string html = GenericChart.toChartHTML(Plot.Scatter([0.90, 0.95, 0.97], [0.91, 0.93, 0.94], "Test against fresh accuracy",
-            "test accuracy (share)", "fresh accuracy (share)", highlight: 2, highlightName: "picked by test accuracy"));
+        var chart = ChartJson.Of(Plot.Scatter([0.90, 0.95, 0.97], [0.91, 0.93, 0.94],
+            new() { Title = "Test against fresh accuracy", XTitle = "test accuracy (share)", YTitle = "fresh accuracy (share)" },
+            highlight: 2, highlightName: "picked by test accuracy"));
 
-        Assert.Contains("Test against fresh accuracy", html);
-        Assert.Contains("test accuracy (share)", html);
-        Assert.Contains("fresh accuracy (share)", html);
-        Assert.Contains("y = x", html);
-        Assert.Contains("picked by test accuracy", html);
+        Assert.Equal("test accuracy (share)", chart.X.Title);
+        Assert.Equal("fresh accuracy (share)", chart.Y.Title);
+        Assert.Equal(new[] { 0.90, 0.97 }, chart.Named("y = x").X);
+        Assert.Equal(new[] { 0.91, 0.93, 0.94 }, chart.Named("one item each").Y);
+        Assert.Equal((0.97, 0.94), (Assert.Single(chart.Named("picked by test accuracy").X), Assert.Single(chart.Named("picked by test accuracy").Y)));
     }
 
     [Fact]
-    public void Mismatched_or_empty_scores_are_refused()
+    public void Mismatched_or_empty_scores_or_a_highlight_outside_them_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => Plot.Scatter([0.5, 0.6], [0.5], "t", "x", "y"));
-        Assert.Throws<ArgumentException>(() => Plot.Scatter([], [], "t", "x", "y"));
+        Assert.Throws<ArgumentException>(() => Plot.Scatter([0.5, 0.6], [0.5]));
+        Assert.Throws<ArgumentException>(() => Plot.Scatter([], []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Plot.Scatter([0.5], [0.5], highlight: 1));
     }
 }

@@ -17,27 +17,27 @@ public class FinderChartTests
     {
         var spread = LearningRateFinder.Spread(Small, TinyData.Moons(), [0, 1, 2]);
         var run = spread.Runs[0];
-        var one = ChartJson.Of(Plot.Finder(run));
+        var one = ChartJson.Of(Plot.FinderCurve(run));
         Assert.True(one.X.Log);
         Assert.Equal(run.Rates, one.Named("smoothed loss").X);                 // one point per step of the test
         Assert.Equal(run.SmoothedLosses, one.Named("smoothed loss").Y, (a, b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a)));
         var valley = one.Named("valley");                                       // a marker at the suggested rate
         Assert.Equal(run.Suggestions!.Valley.Rate, Assert.Single(valley.X), 12);
         Assert.Single(one.Named("minimum/10").X);
-        var many = ChartJson.Of(Plot.Finder(spread));
+        var many = ChartJson.Of(Plot.FinderCurve(spread));
         Assert.Equal(3, many.Traces.Count(t => t.Name.StartsWith("smoothed loss, seed", StringComparison.Ordinal)));
-        Assert.Contains("\"fill\":\"toself\"", GenericChart.toChartHTML(Plot.Finder(spread)));   // the bands
+        Assert.Contains("\"fill\":\"toself\"", GenericChart.toChartHTML(Plot.FinderCurve(spread)));   // the bands
     }
 
     [Fact]
     public void The_sweep_chart_marks_diverged_runs_and_the_best_rate()
     {
         var sweep = Sweep.Run(TinyData.Moons(), Small with { Optimizer = OptimizerKind.Sgd }, "lr", [0.01, 0.3, 100.0], (h, v) => h with { LearningRate = v });
-        string html = GenericChart.toChartHTML(Plot.RateSweep(sweep));
-        Assert.Contains("Sgd: diverged", html);
-        Assert.Contains("Sgd: best lr", html);
-        Assert.Contains("learning rate η (log scale)", html);
-        string runs = GenericChart.toChartHTML(Plot.RateRuns(sweep.Histories));
+        var chart = ChartJson.Of(Plot.SweepCurve(sweep));
+        Assert.Equal(100.0, Assert.Single(chart.Named("diverged").X));
+        Assert.Equal(sweep.Best.Value, Assert.Single(chart.Named("best: lr").X));
+        Assert.True(chart.X.Log);
+        string runs = GenericChart.toChartHTML(Plot.StepCurves(sweep.Histories));
         Assert.Contains("(step ", runs);                                  // the ✕ where a run blew up
     }
 

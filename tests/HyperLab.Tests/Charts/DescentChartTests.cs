@@ -2,7 +2,7 @@ using HyperLab.Charts;
 using HyperLab.Demonstrations;
 using Plotly.NET;
 
-namespace HyperLab.Tests.Demonstrations;
+namespace HyperLab.Tests.Charts;
 
 public class DescentChartTests
 {

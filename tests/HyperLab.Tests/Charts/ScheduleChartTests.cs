@@ -1,8 +1,7 @@
 using HyperLab.Charts;
 using HyperLab.Schedules;
-using HyperLab.Tests.Charts;
 
-namespace HyperLab.Tests.Schedules;
+namespace HyperLab.Tests.Charts;
 
 public class ScheduleChartTests
 {
@@ -10,7 +9,7 @@ public class ScheduleChartTests
     public void The_schedule_chart_draws_one_line_per_schedule_over_every_update()
     {
         var schedules = new Schedule[] { Schedule.Constant, Schedule.StepDecay(), Schedule.Cosine(), Schedule.WarmupCosine(), Schedule.ReduceOnPlateau() };
-        var chart = ChartJson.Of(Plot.ScheduleRates(schedules, 0.01, 10, 6));
+        var chart = ChartJson.Of(Plot.ScheduleCurves(schedules, 0.01, 10, 6));
         Assert.Equal(schedules.Length, chart.Traces.Count);
         for (int i = 0; i < schedules.Length; i++)
         {

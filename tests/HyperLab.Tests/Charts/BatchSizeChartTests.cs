@@ -1,10 +1,9 @@
 using HyperLab.BatchSizes;
 using HyperLab.Charts;
-using HyperLab.Tests.Charts;
 using HyperLab.Tests.Training;
 using HyperLab.Training;
 
-namespace HyperLab.Tests.BatchSizes;
+namespace HyperLab.Tests.Charts;
 
 /// <summary>Lesson 02's charts show what they claim: one trace per run or measure, one point per step, batch size or
 /// repeat, and log axes where the numbers span decades (read from the chart's JSON, not from copied title strings).</summary>
@@ -18,7 +17,7 @@ public class BatchSizeChartTests
         var data = TinyData.Moons(200, seed: 0);
         using var small = Trainer.Fit(Hp with { BatchSize = 8 }, data, new FitOptions { Label = "batch 8" });
         using var large = Trainer.Fit(Hp with { BatchSize = 64 }, data, new FitOptions { Label = "batch 64" });
-        var chart = ChartJson.Of(Plot.BatchStepLosses(new[] { small.History, large.History }));
+        var chart = ChartJson.Of(Plot.StepCurves(new[] { small.History, large.History }, new() { StepsInEpochs = true, LogY = false }));
         Assert.Equal(2, chart.Traces.Count);
         Assert.Equal(small.History.Steps.Count, chart.Named("batch 8").Points);
         Assert.Equal(large.History.Steps.Count, chart.Named("batch 64").Points);
@@ -26,11 +25,7 @@ public class BatchSizeChartTests
         Assert.All(chart.Traces, t => Assert.InRange(t.X.Max(), 1.9, 2.0));   // x is training progress in epochs
         Assert.False(chart.Y.Log);
 
-        var generalization = ChartJson.Of(Plot.Generalization(new[] { small.History, large.History }));
-        Assert.Equal(new[] { 8.0, 64.0 }, generalization.Named("validation loss, each run").X);
-        Assert.True(generalization.X.Log);
-
-        var scaling = ChartJson.Of(Plot.ScalingCurves(new[] { large.History }, new[] { small.History }));
+        var scaling = ChartJson.Of(Plot.EpochCurves(new[] { large.History }, new[] { small.History }));
         Assert.Equal(2, scaling.Traces.Count);
         Assert.All(scaling.Traces, t => Assert.Equal(new[] { 1.0, 2.0 }, t.X));
     }
@@ -54,7 +49,7 @@ public class BatchSizeChartTests
     {
         var speed = Throughput.Measure(Hp, TinyData.Moons(200, seed: 0).Train, new[] { 4, 32 },
             new ThroughputOptions { Repeats = 2, WarmupSteps = 1, ExamplesPerRepeat = 16 });
-        foreach (var chart in new[] { ChartJson.Of(Plot.Throughput(speed)), ChartJson.Of(Plot.SecondsPerEpoch(speed)) })
+        foreach (var chart in new[] { ChartJson.Of(Plot.Throughput(speed)), ChartJson.Of(Plot.Throughput(speed, new() { Metric = ChartMetric.SecondsPerEpoch })) })
         {
             Assert.Equal(4, chart.Named("each repeat").Points);                 // 2 batch sizes × 2 repeats
             Assert.Equal(new[] { 4.0, 32.0 }, chart.Named("median").X);

@@ -4,7 +4,7 @@ using HyperLab.Sweeps;
 using HyperLab.Tests.Sweeps;
 using Plotly.NET;
 
-namespace HyperLab.Tests.Interactions;
+namespace HyperLab.Tests.Charts;
 
 public class HeatmapChartTests
 {
@@ -14,8 +14,8 @@ public class HeatmapChartTests
         var grid = ScriptedRuns.Grid([8, 32, 128], Sweep.LogGrid(1e-4, 1e-1, 2), b => 1e-3 * Math.Sqrt(b / 8));
         string json = GenericChart.toJson(Plot.Heatmap(grid));
         Assert.Contains("Final validation loss: lr × batch", json);
-        Assert.Contains("learning rate (log scale)", json);
-        Assert.Contains("batch size (examples) (log scale)", json);
+        Assert.Contains("learning rate η (log scale)", json);
+        Assert.Contains("batch size (examples, log scale)", json);
         Assert.Contains("validation loss (nats)", json);
         Assert.Contains("★ 0.1", json);
         Assert.Equal(2, json.Split("◆ 0.1").Length - 1);   // the two columns whose best is not the overall best
@@ -27,7 +27,7 @@ public class HeatmapChartTests
     {
         var a = ScriptedRuns.Grid([1e-3, 1e-2], [1e-3, 1e-1], _ => 1e-3);
         var b = ScriptedRuns.Grid([1e-3, 1e-2], [1e-3, 1e-1], _ => 1e-1);
-        string json = GenericChart.toJson(Plot.Heatmaps([("Adam + L2", a), ("AdamW", b)], "Two optimizers"));
+        string json = GenericChart.toJson(Plot.Heatmap([("Adam + L2", a), ("AdamW", b)], new() { Title = "Two optimizers" }));
         Assert.Contains("Adam + L2", json);
         Assert.Contains("AdamW", json);
         Assert.Contains("Two optimizers", json);
@@ -59,6 +59,6 @@ public class HeatmapChartTests
         string bests = GenericChart.toJson(Plot.BestPerColumn(ScriptedRuns.Grid([8, 32, 128], Sweep.LogGrid(1e-4, 1e-1, 2), b => 1e-3 * Math.Sqrt(b / 8))));
         Assert.Contains("Best lr for each batch", bests);
         Assert.Contains("square-root rule: slope ½", bests);
-        Assert.Contains("best learning rate (log scale)", bests);
+        Assert.Contains("best learning rate η (log scale)", bests);
     }
 }

@@ -1,23 +1,21 @@
 using HyperLab.Tracking;
-using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.TraceObjects;
 using CSharpChart = Plotly.NET.CSharp.Chart;
-using CSharpStyle = Plotly.NET.CSharp.GenericChartExtensions;
 
 namespace HyperLab.Charts;
 
 public static partial class Plot
 {
     /// <summary>
-    /// A parallel-coordinates chart of logged trials (lesson 07): one vertical axis per
-    /// hyperparameter (learning rate and weight decay as log10), the final validation loss last;
-    /// each trial is a line across the axes, coloured by its validation loss (dark = low). Drag
-    /// along an axis to select a range. Diverged trials are left out (their loss has no value).
+    /// A parallel-coordinates chart of logged trials (lesson 07): one vertical axis per hyperparameter (learning rate and
+    /// weight decay as log10), the final validation loss last; each trial is a line across the axes, coloured by its
+    /// validation loss (dark = low). Drag along an axis to select a range. Diverged trials are left out (their loss has
+    /// no value).
     /// </summary>
     /// <param name="trials">The trials, e.g. <c>log.Load().Records</c>.</param>
-    /// <param name="title">Chart title. Default "Every trial: hyperparameters and validation loss".</param>
-    public static GenericChart ParallelCoordinates(IEnumerable<TrialRecord> trials, string? title = null)
+    /// <param name="options">Title (default "Every trial: hyperparameters and validation loss"), size (default 1000 × 520).</param>
+    public static GenericChart ParallelCoordinates(IEnumerable<TrialRecord> trials, ChartOptions? options = null)
     {
         var runs = ChartInput.Require(trials, nameof(trials)).Where(t => double.IsFinite(t.FinalValidationLoss)).ToList();
         if (runs.Count == 0) throw new ArgumentException("No trial with a finite validation loss to draw.", nameof(trials));
@@ -30,8 +28,8 @@ public static partial class Plot
             ("log10 weight decay", runs.Select(t => Math.Log10(Math.Max(t.Hyperparameters.WeightDecay, 1e-7))).ToArray()),
             ("dropout", runs.Select(t => t.Hyperparameters.Dropout).ToArray()),
             ("epochs trained", runs.Select(t => (double)t.Epochs.Count).ToArray()),
+            ("validation loss (nats)", runs.Select(t => t.FinalValidationLoss).ToArray()),
         };
-        axes.Add(("validation loss (nats)", runs.Select(t => t.FinalValidationLoss).ToArray()));
         var dimensions = axes.Select(a => Dimension.initParallel<string, string, double, double>(
             None<StyleParam.Range>(), Some(a.Label), None<bool>(), None<string>(), None<StyleParam.Range>(), None<string>(), None<StyleParam.TickMode>(),
             None<IEnumerable<string>>(), None<IEnumerable<double>>(), Some<IEnumerable<double>>(a.Values), None<EncodedTypedArray>(), None<bool>())).ToList();
@@ -40,12 +38,6 @@ public static partial class Plot
             Some(Color.fromColorScaleValues(loss)), None<StyleParam.SubPlotId>(), Some(StyleParam.Colorscale.Viridis), None<bool>(), Some(true),
             None<ColorBar>(), None<StyleParam.DrawingStyle>(), None<StyleParam.Shape>(), None<bool>(), None<double>(), None<double>(),
             None<IEnumerable<double>>(), None<Color>(), None<double>());
-        var chart = CSharpChart.ParallelCoord(dimensions, Line: line);
-        chart = Plotly.NET.Chart.withTitle(title ?? "Every trial: hyperparameters and validation loss", FSharpOption<Font>.None).Invoke(chart);
-        return CSharpStyle.WithSize(chart, 1000, 520);
+        return Frame(CSharpChart.ParallelCoord(dimensions, Line: line), options ?? ChartOptions.Default, "Every trial: hyperparameters and validation loss", 1000, 520);
     }
-
-    private static FSharpOption<T> None<T>() => FSharpOption<T>.None;
-
-    private static FSharpOption<T> Some<T>(T value) => FSharpOption<T>.Some(value);
 }
