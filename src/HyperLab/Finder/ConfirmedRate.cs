@@ -37,7 +37,7 @@ public sealed record ConfirmedRate(FinderSpread Finder, IReadOnlyList<double> Ra
         var rates = factors.Select(f => start * f).ToArray();
         var losses = rates.Select(r => finder.Runs.Take(seeds).Average(run =>
         {
-            using var fit = Trainer.Fit(hp with { LearningRate = r, Seed = run.Hyperparameters.Seed }, data, new FitOptions { Label = $"confirming η = {Hyperparameters.Fmt(r)}", Observer = ITrainingObserver.None });
+            using var fit = Trainer.Fit(hp with { LearningRate = r, Seed = run.Hyperparameters.Seed }, data, new FitOptions { Label = $"confirming η = {Hyperparameters.Fmt(r)}, seed {run.Hyperparameters.Seed}" });
             return SweepReference.FinalLoss(fit.History);
         })).ToArray();
         return new ConfirmedRate(finder, rates, losses, Refine(rates, losses));
