@@ -46,7 +46,11 @@ public static class QualityMatrix
         from epochs in Budgets
         select new QualityCell(set, new Hyperparameters
         {
-            Depth = 2, Width = 64, BatchSize = 64, Epochs = epochs, Optimizer = opt,
+            Depth = 2,
+            Width = 64,
+            BatchSize = 64,
+            Epochs = epochs,
+            Optimizer = opt,
             WeightDecay = opt == OptimizerKind.AdamW ? 0.01 : 0,
         });
 
