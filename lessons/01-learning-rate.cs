@@ -149,18 +149,10 @@ foreach (var sweep in new[] { adamSweep, sgdSweep })
 Show.Value(() => Plot.SweepCurve(new[] { adamSweep, sgdSweep }, new() { Series = ChartSeries.Validation, Title = "Learning-rate sweep: validation loss after the same budget" }));
 
 // ── cell 18 ──
-foreach (var (sweep, name) in new[] { (adamSweep, "AdamW"), (sgdSweep, "SGD with momentum") })
-{
-    var best = sweep.Best;
-    var low = sweep.Points[0].History;
-    var high = sweep.Points[^1].History;
-    bool inside = best.Value > sweep.Points[0].Value && best.Value < sweep.Points[^1].Value;
-    bool lowWorse = low.FinalValidationLoss > 1.5 * best.History.FinalValidationLoss;
-    bool highWorse = high.Diverged || high.FinalValidationLoss > 1.5 * best.History.FinalValidationLoss;
-    Claim.Check($"{name}: final validation loss against rate is U-shaped", inside && lowWorse && highWorse,
-        $"lowest rate {Hyperparameters.Fmt(sweep.Points[0].Value)} → {low.FinalValidationLoss:0.###}; best {Hyperparameters.Fmt(best.Value)} → {best.History.FinalValidationLoss:0.###}; " +
-        $"highest {Hyperparameters.Fmt(sweep.Points[^1].Value)} → {(high.Diverged ? "diverged" : high.FinalValidationLoss.ToString("0.###"))}");
-}
+var adamShape = new UShape(adamSweep);
+Claim.Check("AdamW: final validation loss against rate is U-shaped", adamShape.Holds, adamShape.ToString());
+var sgdShape = new UShape(sgdSweep);
+Claim.Check("SGD with momentum: final validation loss against rate is U-shaped", sgdShape.Holds, sgdShape.ToString());
 double adamBest = adamSweep.Best.Value, sgdBest = sgdSweep.Best.Value;
 var adamWindow = RateWindow.Around("best AdamW grid rate", adamBest, reference: 1e-3, factor: Math.Sqrt(10));
 Claim.Check("the best AdamW rate is 1e-3 or one grid step (×3.16) from it", adamWindow.Contains, adamWindow.ToString());
@@ -286,22 +278,31 @@ Claim.Check("the same seed gives the same curve and the same suggestions",
 
 // ── cell 33 ──
 var atValley = Trainer.Fit(baseline with { LearningRate = finder.SuggestedRate }, data, new FitOptions { Label = "at the finder's valley rate" }).History;
-var bestGrid = adamSweep.Best;
-double gap = atValley.FinalValidationLoss - bestGrid.History.FinalValidationLoss;
-Claim.Check("training at the suggested (valley) rate lands within 0.06 nats of the best rate of the brute-force sweep",
-    gap <= 0.06,
-    $"valley η = {Hyperparameters.Fmt(finder.SuggestedRate)} → final validation loss {atValley.FinalValidationLoss:0.####} (accuracy {atValley.FinalValidationAccuracy:P1}); " +
-    $"best grid point η = {Hyperparameters.Fmt(bestGrid.Value)} → {bestGrid.History.FinalValidationLoss:0.####} (accuracy {bestGrid.History.FinalValidationAccuracy:P1}); gap {gap:+0.###;-0.###} nats");
+var valleyVsSweep = new FinderVsSweep(finder.SuggestedRate, atValley, adamSweep);
+Claim.Check("training at the suggested (valley) rate lands within 0.06 nats of the best rate of the brute-force sweep", valleyVsSweep.Holds, valleyVsSweep.ToString());
 
 // ── cell 34 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
 Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.FinderSuggestion, finder.SuggestedRate, "", "the range test's valley suggestion (median of 3 seeds)", seed));
 
-// Valley errs on the cautious side: with a short budget, larger rates tend to win the sweep. Where the range test fails: tiny data sets, where its 100 steps are longer than the whole training run it is meant to plan. (The library's tests of the finder on other data sets, and their tolerances, are in `docs/lessons/01.md`.)
+// How good is the finder beyond this one data set? The course's benchmark measured it on breast cancer, [digits](glossary.md#digits) and a 3,000-image Fashion-MNIST sample, with Adam and AdamW, for a short (4-epoch) and a longer (12-epoch) run, against a brute-force sweep of 11 rates in which every rate was trained on three seeds. It repeated the finder three times, each time on three fresh seeds, to see how far its answer moves.
 //
-// Last, the early spike. We take seed's real curve and make its 13th mini-batch an unlucky one (loss × 3), as can happen with an odd batch. The *naive* steepest pick, the steepest single step of the raw losses anywhere on the curve, is what users complain about; ours reads the smoothed curve.
+// - **Valley alone is stable but budget-blind.** The repetitions agreed within a factor of 1.8, but the range test does not know how long you will train. Valley is cautious: for the 4-epoch runs on breast cancer and digits, training at it ended at 2 to 3.5 times the sweep's best loss (Fashion-MNIST: up to 1.06 times; for 12 epochs, 0.8 to 1.34 times).
+// - **Valley confirmed by a short sweep meets both goals.** `LearningRateFinder.Suggest(hp, data, seeds)` adds that sweep at *your* budget: it trains 1, 2, 4, 8 and 16 times the valley rate on the finder's three seeds and keeps the best, refined between the tried rates. In all 12 settings its rate trained to within 2% of the sweep's best loss (often below it), and the repetitions agreed within a factor of 1.8. It costs 15 training runs on top of the range tests, against 33 for the full sweep.
+// - **Why the sweep's best is read with care.** On a small validation set (breast cancer keeps about 140 rows) the loss of one grid point is noisy, even averaged over three seeds: in the 4-epoch sweep it went 0.239, 0.128, 0.165, 0.223, 0.156, 0.221 along six neighbouring rates, up and down by more than the differences the finder is judged on. So the benchmark takes the sweep's best as the lowest *moving median of three neighbouring rates*: a rate counts as best only when a neighbour agrees.
+// - **Where the range test fails:** tiny data sets, where its 100 steps are longer than the whole run it is meant to plan.
+//
+// The table, per setting and repetition, is in the lesson notes ([docs/lessons/01.md](../docs/lessons/01.md)).
+//
+// Here is the confirming sweep on this lesson's data, starting from the valley above, at the lesson's 10-epoch budget (5 rates × 3 seeds):
 
 // ── cell 36 ──
+var confirmed = ConfirmedRate.Run(finder, baseline, data, seeds: 3);
+Console.WriteLine(confirmed);
+
+// Last, the early spike. We take seed's real curve and make its 13th mini-batch an unlucky one (loss × 3), as can happen with an odd batch. The *naive* steepest pick, the steepest single step of the raw losses anywhere on the curve, is what users complain about; ours reads the smoothed curve.
+
+// ── cell 38 ──
 var clean = finder.Runs[0];
 var spiked = clean.Losses.ToArray();
 spiked[12] *= 3;                                                        // one unlucky mini-batch early on
@@ -322,14 +323,14 @@ Claim.Check("the naive steepest pick chases single noisy steps", naiveClean.Rate
 //
 // **Exercise 1: choose a rate for a new data set.** [Digits](glossary.md#digits): 1,797 handwritten digits of 8×8 pixels, ten classes (1,347 to train: 22 updates per epoch, 220 in the 10-epoch budget, so the finder's 100 steps are a fraction of a run). Run the finder below, look at the chart, and fill in `myRate` with the rate you would train with. The feedback trains at your rate and compares it with a brute-force sweep of 12 rates (three per decade from 10⁻⁴ to 0.3), trained only once you have chosen.
 
-// ── cell 38 ──
+// ── cell 40 ──
 var digitsSplit = Splits.Stratified(CourseData.Digits(), validationFraction: 0.25, seed: seed);
 var digits = Standardizer.Fit(digitsSplit.Train).Transform(digitsSplit);
 var digitsFinder = LearningRateFinder.Spread(baseline, digits, new[] { seed, seed + 1, seed + 2 });
 Console.WriteLine(digitsFinder);
 Show.Value(() => Plot.FinderCurve(digitsFinder));
 
-// ── cell 39 ──
+// ── cell 41 ──
 double myRate = 0;   // ← fill in: the rate you read off the chart (e.g. 3e-3)
 if (myRate > 0 && double.IsFinite(myRate))
 {
@@ -348,7 +349,7 @@ else Feedback.On(false, "", "Fill in myRate with a positive number read off the 
 
 // **Exercise 2: predict the limit.** A bowl with curvatures λ₁ = 1 and λ₂ = 40. What is the largest rate at which gradient descent still converges? Put your answer in `myLimit`; the feedback walks the bowl at 5% below and 5% above your value.
 
-// ── cell 41 ──
+// ── cell 43 ──
 double myLimit = 0;   // ← your prediction
 var steepBowl = new QuadraticBowl(1, 40);
 if (myLimit > 0 && double.IsFinite(myLimit))
@@ -368,6 +369,6 @@ else Feedback.On(false, "", "Set myLimit to your prediction (a positive number) 
 // - On real data a rate that is too high makes the loss explode or become NaN, one that is too low barely moves, a good one falls smoothly; validation loss against a log grid of rates is U-shaped, here with the best within one grid step of 1e-3 for AdamW and between 0.01 and 0.1 for SGD with momentum. Those defaults are where to start, not where to end.
 // - Read the curves: NaN/explosion/jumps → cut 3-10×; painfully slow → raise it or schedule; fine early then unstable → decay; validation stalls → lower the rate to fine-tune. `SymptomReader` shows the evidence for each.
 // - A decaying schedule (step, cosine, warmup + cosine) beat the same peak rate held constant at the same budget.
-// - The range test gives a good first rate for about 100 steps; take the median over a few seeds, expect valley to be on the cautious side, and check with a small sweep around it when it matters.
+// - The range test gives a good first rate for about 100 steps; take it over a few seeds and expect valley to be on the cautious side, because it does not know your budget. `LearningRateFinder.Suggest` confirms it with a short sweep at your budget (measured: within 2% of a full sweep's best loss on three data sets).
 //
 // **Previous:** [00 · Parameters vs hyperparameters](00-parameters-and-hyperparameters.ipynb) · **Next:** [02 · Batch size](02-batch-size.ipynb), which changes how noisy each step is, and with it the best rate.

@@ -1,0 +1,79 @@
+using HyperLab.Finder;
+
+namespace HyperLab.Tests.Finder;
+
+/// <summary>
+/// The finder's default suggestion (<see cref="LearningRateFinder.Suggest"/>) against brute-force sweeps, on the
+/// matrix of <see cref="QualityMatrix"/>: two independent repetitions (disjoint finder seeds) must each train to
+/// within 1.10× of the sweep's robust best, and agree within 2×. The sweeps (11 rates × 3 seeds per cell) are
+/// stored in finder-sweep-reference.json, written by <c>dotnet run --project src/Course -- bench finder --fixture</c>;
+/// here only the finder, its confirming runs and the runs at the suggestion train. Fashion-MNIST at 12 epochs is
+/// bench-only (the costliest cell); numbers in docs/lessons/01.md.
+/// </summary>
+public class FinderQualityTests
+{
+    private static readonly Lazy<IReadOnlyList<SweepReference>> Fixture = new(() =>
+        SweepReference.FromJson(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Finder", "finder-sweep-reference.json"))));
+
+    public static TheoryData<string> TestedCells() => new(QualityMatrix.Cells().Select(c => c.Name).Where(n => n != "fashion · Adam · 12 epochs" && n != "fashion · AdamW · 12 epochs"));
+
+    private static (QualityCell Cell, SweepReference Reference) Load(string name) =>
+        (QualityMatrix.Cells().Single(c => c.Name == name), Fixture.Value.Single(r => r.Setting == name));
+
+    private static FinderQuality Measure(QualityCell cell, SweepReference reference, Func<int, double> suggest, int repetitions)
+    {
+        var rates = Enumerable.Range(0, repetitions).Select(suggest).ToList();
+        return new FinderQuality(reference, rates, rates.Select(r => QualityMatrix.LossAt(cell.Hyperparameters, cell.Data(), r)).ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestedCells))]
+    public void The_default_suggestion_is_within_10_percent_of_the_robust_sweep_best_and_stable(string name)
+    {
+        var (cell, reference) = Load(name);
+        var quality = Measure(cell, reference, r => LearningRateFinder.Suggest(cell.Hyperparameters, cell.Data(), QualityMatrix.FinderSeeds(r)).Rate, repetitions: 2);
+        Assert.True(quality.Holds, quality.ToString());
+    }
+
+    [Fact]
+    public void The_check_fails_for_the_valley_alone_on_a_short_budget()
+    {
+        // Valley does not know the budget: on digits in 4 epochs it is about 5× too cautious (bench: loss 2-3.5× the best).
+        var (cell, reference) = Load("digits · Adam · 4 epochs");
+        var quality = Measure(cell, reference, r => LearningRateFinder.Spread(cell.Hyperparameters, cell.Data(), QualityMatrix.FinderSeeds(r)).SuggestedRate, repetitions: 1);
+        Assert.False(quality.Holds, quality.ToString());
+        Assert.True(quality.WorstRatio > 1.5, quality.ToString());
+    }
+
+    [Fact]
+    public void The_check_fails_when_repetitions_disagree_by_more_than_2x()
+    {
+        var reference = new SweepReference("synthetic", [1e-3, 1e-2, 1e-1], [0.5, 0.4, 0.6]);
+        Assert.Equal(0.5, reference.RobustBest.Loss);                                      // median of 0.5, 0.4, 0.6
+        Assert.True(new FinderQuality(reference, [1e-2, 1.5e-2], [0.5, 0.54]).Holds);
+        Assert.False(new FinderQuality(reference, [5e-3, 1.5e-2], [0.5, 0.54]).Holds);    // ×3 apart
+        Assert.False(new FinderQuality(reference, [1e-2, 1.5e-2], [0.5, 0.56]).Holds);    // 1.12× the best
+    }
+
+    [Fact]
+    public void The_robust_best_ignores_a_lone_lucky_grid_point()
+    {
+        var reference = new SweepReference("synthetic", [1e-4, 1e-3, 1e-2, 1e-1, 1], [0.9, 0.2, 0.6, 0.5, 0.55]);
+        Assert.Equal((1e-3, 0.2), reference.PointBest);
+        Assert.Equal(1e-2, reference.RobustBest.Rate);                          // median of 0.2, 0.6, 0.5
+        Assert.Equal(0.5, reference.RobustBest.Loss, 12);                       // not the lucky 0.2
+        var back = SweepReference.FromJson(SweepReference.ToJson([reference with { MeanLosses = [0.9, 0.2, 0.6, 0.5, double.PositiveInfinity] }]));
+        Assert.True(double.IsPositiveInfinity(back[0].MeanLosses[^1]));
+    }
+
+    [Fact]
+    public void Refining_finds_the_bottom_of_a_parabola_between_grid_points()
+    {
+        double[] rates = [1e-3, 2e-3, 4e-3, 8e-3, 16e-3];
+        double best = 3e-3;
+        var losses = rates.Select(r => 0.2 + Math.Pow(Math.Log(r / best), 2)).ToArray();
+        Assert.Equal(best, ConfirmedRate.Refine(rates, losses), 9);
+        Assert.Equal(1e-3, ConfirmedRate.Refine(rates, [0.1, 0.2, 0.3, 0.4, 0.5]));   // best at the end: the grid point
+        Assert.Equal(4e-3, ConfirmedRate.Refine(rates, [0.5, double.PositiveInfinity, 0.1, 0.3, 0.5]));
+    }
+}
