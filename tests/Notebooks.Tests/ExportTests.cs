@@ -27,8 +27,8 @@ public class ExportTests(ITestOutputHelper output)
     public void A_final_value_is_shown_a_final_void_call_runs_and_notebook_directives_go()
     {
         var usings = new SortedSet<string>(StringComparer.Ordinal);
-        string code = LessonExporter.Code("#r \"nuget: Plotly.NET, 6.0.0\"\nusing HyperLab.Interactive;\nusing static TorchSharp.torch;\nvar x = 1;\nPlot.Epochs(h)", usings);
-        Assert.Equal("var x = 1;\nShow.Value(() => Plot.Epochs(h));", code);
+        string code = LessonExporter.Code("#r \"nuget: Plotly.NET, 6.0.0\"\nusing HyperLab.Interactive;\nusing static TorchSharp.torch;\nvar x = 1;\nPlot.EpochCurves(h)", usings);
+        Assert.Equal("var x = 1;\nShow.Value(() => Plot.EpochCurves(h));", code);
         Assert.Equal(["using HyperLab.Scripting;", "using static TorchSharp.torch;"], usings);
         Assert.Equal("Show.Value(() => Notebook.Start(\"L\"));", LessonExporter.Code("HyperLab.Interactive.Notebook.Start(\"L\")", usings));
         Assert.Equal("Claim.Check(a, b, c);", LessonExporter.Code("Claim.Check(a, b, c);", usings));

@@ -13,7 +13,7 @@ public enum FinderStop
 
 /// <summary>
 /// One learning-rate range test (lesson 01): the rate and loss of every step, the smoothed curve,
-/// and the suggestions read from it. Plot it with <c>Plot.Finder(result)</c>.
+/// and the suggestions read from it. Plot it with <c>Plot.FinderCurve(result)</c>.
 /// </summary>
 /// <param name="Label">Legend text, e.g. "seed 0".</param>
 /// <param name="Hyperparameters">The settings whose optimizer, batch size and seed the test used.</param>

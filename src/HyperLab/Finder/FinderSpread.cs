@@ -23,7 +23,7 @@ public sealed record SuggestionSpread(string Name, IReadOnlyList<double> Rates)
 }
 
 /// <summary>The range test repeated over several seeds (lesson 01): how far to trust one suggestion.
-/// Plot it with <c>Plot.Finder(spread)</c>.</summary>
+/// Plot it with <c>Plot.FinderCurve(spread)</c>.</summary>
 /// <param name="Runs">One test per seed.</param>
 public sealed record FinderSpread(IReadOnlyList<FinderResult> Runs)
 {

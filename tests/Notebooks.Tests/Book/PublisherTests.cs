@@ -52,7 +52,7 @@ public class PublisherTests
 
     private static JsonObject Output(string type, JsonObject data) => new() { ["output_type"] = type, ["data"] = data, ["metadata"] = new JsonObject() };
 
-    private static JsonNode Notebook(JsonArray outputs, string code = "Plot.Epochs(run)") => new JsonObject
+    private static JsonNode Notebook(JsonArray outputs, string code = "Plot.EpochCurves(run)") => new JsonObject
     {
         ["cells"] = new JsonArray(new JsonObject
         {
