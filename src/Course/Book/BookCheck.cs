@@ -51,7 +51,7 @@ public static class BookCheck
                 if (html.Contains(ChartHtml.LoaderAttribute, StringComparison.Ordinal))
                     yield return $"cell {i}: a copy of plotly.js (published lessons must not carry it)";
                 if (html.Contains(ChartHtml.ChartClass, StringComparison.Ordinal) &&
-                    (data["image/svg+xml"] is null || html.Contains(ChartHtml.StaticPlaceholder, StringComparison.Ordinal)))
+                    (data["image/svg+xml"] is null && data["image/png"] is null || html.Contains(ChartHtml.StaticPlaceholder, StringComparison.Ordinal)))
                     yield return $"cell {i}: a chart without its static image";
             }
         }

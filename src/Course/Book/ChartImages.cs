@@ -5,7 +5,7 @@ using PuppeteerSharp;
 namespace Course.Book;
 
 /// <summary>
-/// Draws chart figures as SVG images with plotly.js in one headless page of a <see cref="LocalBrowser"/>, so
+/// Draws chart figures as images (SVG, or PNG where smaller) with plotly.js in one headless page of a <see cref="LocalBrowser"/>, so
 /// published lessons show their charts where scripts do not run. One browser serves every chart of a run.
 /// </summary>
 public sealed class ChartImages : IAsyncDisposable
@@ -25,19 +25,31 @@ public sealed class ChartImages : IAsyncDisposable
         return new ChartImages(browser, page);
     }
 
-    /// <summary>The figure (data, layout, config) drawn at its layout size as SVG: sharp at any zoom, and as text
-    /// a fifth of a PNG's size in a notebook (which would store a PNG as base64).</summary>
+    /// <summary>An SVG larger than this (characters) is compared with a PNG, and the smaller is kept.</summary>
+    public const int SvgLimit = 100_000;
+
+    /// <summary>The figure (data, layout, config) drawn at its layout size: as SVG (sharp at any zoom and, as text,
+    /// a fifth of a PNG's size in a notebook, which stores a PNG as base64), or as PNG when that is smaller (charts
+    /// that plotly.js draws with WebGL, such as parallel coordinates, put a raster inside their SVG).</summary>
     public async Task<ChartImage> DrawAsync(JsonObject figure)
     {
         var (width, height) = ChartHtml.Size(figure);
-        string url = await page.EvaluateFunctionAsync<string>(
-            "(json, w, h) => { const f = JSON.parse(json); return Plotly.toImage({data: f.data, layout: f.layout, config: f.config}, {format: 'svg', width: w, height: h}); }",
-            figure.ToJsonString(), width, height);
-        const string prefix = "data:image/svg+xml,";
-        if (!url.StartsWith(prefix, StringComparison.Ordinal))
-            throw new InvalidOperationException($"plotly.js returned no SVG image: {url[..Math.Min(80, url.Length)]}");
-        return new ChartImage(Uri.UnescapeDataString(url[prefix.Length..]), width, height);
+        string json = figure.ToJsonString();
+        string svgUrl = await ToImageAsync(json, width, height, "svg");
+        var svg = new ChartImage("image/svg+xml", Uri.UnescapeDataString(Payload(svgUrl, "data:image/svg+xml,")), width, height);
+        if (svg.NotebookData.Length <= SvgLimit) return svg;
+        var png = new ChartImage("image/png", Payload(await ToImageAsync(json, width, height, "png"), "data:image/png;base64,"), width, height);
+        return png.NotebookData.Length < svg.NotebookData.Length ? png : svg;
     }
+
+    private Task<string> ToImageAsync(string json, int width, int height, string format) =>
+        page.EvaluateFunctionAsync<string>(
+            "(json, w, h, format) => { const f = JSON.parse(json); return Plotly.toImage({data: f.data, layout: f.layout, config: f.config}, {format, width: w, height: h}); }",
+            json, width, height, format);
+
+    private static string Payload(string dataUrl, string prefix) => dataUrl.StartsWith(prefix, StringComparison.Ordinal)
+        ? dataUrl[prefix.Length..]
+        : throw new InvalidOperationException($"plotly.js returned no {prefix[5..^1]} image: {dataUrl[..Math.Min(80, dataUrl.Length)]}");
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
@@ -48,11 +60,13 @@ public sealed class ChartImages : IAsyncDisposable
 }
 
 /// <summary>One chart drawn as an image.</summary>
-/// <param name="Svg">The SVG document.</param>
+/// <param name="MimeType"><c>image/svg+xml</c> or <c>image/png</c>.</param>
+/// <param name="NotebookData">As a notebook stores it: the SVG document, or the PNG in base64.</param>
 /// <param name="Width">Width in pixels.</param>
 /// <param name="Height">Height in pixels.</param>
-public sealed record ChartImage(string Svg, int Width, int Height)
+public sealed record ChartImage(string MimeType, string NotebookData, int Width, int Height)
 {
     /// <summary>The image as a <c>data:</c> URL, for an <c>img</c> element.</summary>
-    public string DataUrl => "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Svg));
+    public string DataUrl => $"data:{MimeType};base64," +
+        (MimeType == "image/png" ? NotebookData : Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(NotebookData)));
 }

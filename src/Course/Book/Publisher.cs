@@ -8,8 +8,8 @@ namespace Course.Book;
 
 /// <summary>
 /// Turns an executed lesson into its published copy for <c>book/</c>: the plotly.js copy is removed (readers get
-/// it from the site, or see images), every chart gets a static SVG image, as the output's <c>image/svg+xml</c> and
-/// inside its HTML, shown where scripts do not run (GitHub, nbconvert); every output gets a <c>text/plain</c> form, and the metadata records the source's
+/// it from the site, or see images), every chart gets a static image (SVG, or PNG where smaller: <see cref="ChartImages"/>),
+/// as the output's <c>image/svg+xml</c> or <c>image/png</c> and inside its HTML, shown where scripts do not run (GitHub, nbconvert); every output gets a <c>text/plain</c> form, and the metadata records the source's
 /// <see cref="SourceHash"/> and seed.
 /// </summary>
 public sealed partial class Publisher(ChartImages images)
@@ -65,11 +65,13 @@ public sealed partial class Publisher(ChartImages images)
             foreach (Match figure in FigureScript().Matches(html))
             {
                 string id = figure.Groups["id"].Value;
-                var image = await images.DrawAsync(JsonNode.Parse(figure.Groups["json"].Value)!.AsObject());
+                var figureJson = ChartHtml.Compact(JsonNode.Parse(figure.Groups["json"].Value)!).AsObject();
+                html = html.Replace(figure.Groups["json"].Value, figureJson.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal), StringComparison.Ordinal);
+                var image = await images.DrawAsync(figureJson);
                 string alt = System.Net.WebUtility.HtmlEncode(SourceHash.Joined(data["text/plain"]));
                 html = ReplaceFirstAfter(html, $"id=\"{id}\"", ChartHtml.StaticPlaceholder,
                     $"<img src=\"{image.DataUrl}\" alt=\"{alt}\" width=\"{image.Width}\" height=\"{image.Height}\" style=\"max-width:100%;height:auto\">");
-                if (charts++ == 0) data["image/svg+xml"] = image.Svg;
+                if (charts++ == 0) data[image.MimeType] = image.NotebookData;
             }
 
             data["text/html"] = html;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -30,7 +31,37 @@ public static class ChartHtml
 
     /// <summary>The chart's figure (data, layout, config) as plotly.js reads it.</summary>
     public static JsonObject Figure(GenericChart chart) =>
-        JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
+        Compact(JsonNode.Parse(GenericChart.toJson(chart))!).AsObject();
+
+    /// <summary>The figure with every fractional number rounded to 6 significant digits (whole numbers kept),
+    /// which no chart can show the difference of, and which makes image and loss-curve data several times smaller.</summary>
+    public static JsonNode Compact(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (string key in o.Select(p => p.Key).ToList())
+                {
+                    if (o[key] is JsonValue v) { if (Rounded(v) is { } r) o[key] = r; }
+                    else if (o[key] is { } child) Compact(child);
+                }
+                break;
+            case JsonArray a:
+                for (int i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonValue v) { if (Rounded(v) is { } r) a[i] = r; }
+                    else if (a[i] is { } child) Compact(child);
+                }
+                break;
+        }
+
+        return node;
+    }
+
+    private static JsonValue? Rounded(JsonValue value) =>
+        value.GetValueKind() == System.Text.Json.JsonValueKind.Number && value.TryGetValue(out double d) && double.IsFinite(d) && d != Math.Floor(d)
+            ? JsonValue.Create(double.Parse(d.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
+            : null;
 
     /// <summary>The chart's size in pixels: the layout's width and height, else 700 × 450.</summary>
     public static (int Width, int Height) Size(JsonObject figure) =>

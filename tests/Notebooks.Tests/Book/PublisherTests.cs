@@ -56,7 +56,12 @@ public class PublisherTests
     {
         ["cells"] = new JsonArray(new JsonObject
         {
-            ["cell_type"] = "code", ["id"] = "a", ["metadata"] = new JsonObject(), ["source"] = code, ["outputs"] = outputs, ["execution_count"] = 1,
+            ["cell_type"] = "code",
+            ["id"] = "a",
+            ["metadata"] = new JsonObject(),
+            ["source"] = code,
+            ["outputs"] = outputs,
+            ["execution_count"] = 1,
         }),
         ["metadata"] = new JsonObject(),
         ["nbformat"] = 4,
