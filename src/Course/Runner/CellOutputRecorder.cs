@@ -191,7 +191,7 @@ internal sealed class CellOutputRecorder(TextWriter log, bool echo, int executio
     /// <summary>The text/plain form, else the text of the text/html form with tags removed.</summary>
     private static string? VisibleText(DisplayEvent e) =>
         PlainText(e) ?? (e.FormattedValues.FirstOrDefault(v => v.MimeType == HtmlFormatter.MimeType)?.Value is { } html
-            ? Html.ToText(html)
+            ? HtmlText.From(html)
             : null);
 
     private static string? PlainText(DisplayEvent e) =>

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Course.Book;
+namespace Course.Runner;
 
-/// <summary>Plain text from a small HTML output (a table, a line), for outputs that came without a text form.</summary>
+/// <summary>Plain text from a small HTML output (a table, a line): for outputs that came without a text form
+/// (published lessons) and for the runner's console echo.</summary>
 public static partial class HtmlText
 {
     /// <summary>The text a reader would see: scripts and styles dropped, one line per table row or block,
