@@ -12,7 +12,10 @@ namespace HyperLab.Training;
 /// An optimizer given the single <see cref="Values"/> parameter then updates every weight with a
 /// handful of large operations instead of a handful per tensor. Because every optimizer of the
 /// course (SGD, momentum, Adam, AdamW, with or without weight decay) updates each number on its own,
-/// the result is the same numbers as the per-tensor update.
+/// the result is the same numbers as the per-tensor update (bit for bit in the tests).
+/// Measured on the benchmark MLP (<c>course bench loop</c>): the AdamW step alone is about 20 % faster,
+/// a whole epoch about 5 % (3 to 6.5 % over runs on a shared 2-core machine), so the training loop
+/// keeps separate tensors by default; <see cref="FitOptions.FlatParameters"/> turns this on.
 /// </summary>
 /// <remarks>
 /// Backward adds into an existing <c>.grad</c> in place, and TorchSharp's <c>Optimizer.zero_grad</c>
