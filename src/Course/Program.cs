@@ -91,6 +91,7 @@ public static class Program
             {
                 "run" => await RunCommand.RunAsync(args[1..], log),
                 "bench" when args.Length > 1 && args[1] == "finder" => FinderQualityBenchmark.Run(Repetitions(args[2..]), Fixture(args[2..]), log),
+                "bench" when args.Length > 1 && args[1] == "loop" => TrainingLoopBenchmark.Run(Rounds(args[2..]), log),
                 "bench" => TrainingLoopBenchmark.Run(Rounds(args[1..]), log) + WaitPolicyBenchmark.Run(3, log),
                 "export" => ExportCommand.Run(args[1..], log),
                 "book" => await BookCommand.RunAsync(args[1..], log),

@@ -40,6 +40,11 @@ public sealed record FitOptions
     /// <summary>A hook that may change the run step by step (the learning-rate finder sets the rate
     /// before every update and ends the run when the loss blows up). Default null.</summary>
     public IStepControl? StepControl { get; init; }
+
+    /// <summary>Lay all parameters and their gradients in one contiguous buffer each, so the optimizer
+    /// updates them with a few large operations (<see cref="Training.FlatParameters"/>; the same numbers).
+    /// Default false.</summary>
+    public bool FlatParameters { get; init; }
 }
 
 /// <summary>

@@ -54,7 +54,8 @@ public static class Trainer
         var (xVal, yVal) = data.Validation.ToTensors();
         torch.manual_seed(hp.Seed);                       // dropout masks
         var random = new Random(hp.Seed);                 // augmentation
-        var optimizer = Optimizers.Create(model.parameters(), hp);
+        using var flat = options.FlatParameters ? FlatParameters.Bind(model) : null;
+        var optimizer = Optimizers.Create(flat is null ? model.parameters() : [flat.Values], hp);
         var schedule = hp.Schedule.Attach(optimizer, run.StepsPerEpoch, hp.Epochs);
         var monitor = stopping?.Start();
         Func<Tensor, Tensor>? augment = data.Train.ImageShape is int[] shape && !hp.Augmentation.IsNone
