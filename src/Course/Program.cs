@@ -53,6 +53,11 @@ public static class Program
               loop under each OpenMP wait policy on a quiet and on a busy machine (fresh child
               processes; the busy machine is made by spinning processes). Use -c Release.
 
+          bench loop [--rounds N]
+              Only the training-loop part: hand loop, library loop (parameters in one flat buffer,
+              the default), and the library loop on separate tensors (FitOptions.FlatParameters =
+              false); then the AdamW step alone on separate and on flat parameters. Use -c Release.
+
           bench finder [--repetitions N] [--fixture]
               Measure the learning-rate finder's default suggestion against brute-force sweeps on
               breast cancer, digits and a Fashion-MNIST sample, Adam and AdamW, 4 and 12 epochs: the

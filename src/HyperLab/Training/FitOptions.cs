@@ -42,9 +42,10 @@ public sealed record FitOptions
     public IStepControl? StepControl { get; init; }
 
     /// <summary>Lay all parameters and their gradients in one contiguous buffer each, so the optimizer
-    /// updates them with a few large operations (<see cref="Training.FlatParameters"/>; the same numbers).
-    /// Default false.</summary>
-    public bool FlatParameters { get; init; }
+    /// updates them with a few large operations (<see cref="Training.FlatParameters"/>; the same numbers,
+    /// bit for bit). Default true: it measured faster (<c>course bench loop</c>); false trains the
+    /// model's own separate tensors.</summary>
+    public bool FlatParameters { get; init; } = true;
 }
 
 /// <summary>

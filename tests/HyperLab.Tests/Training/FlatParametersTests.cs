@@ -51,6 +51,21 @@ public class FlatParametersTests
     }
 
     [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 6)]
+    public void By_default_Fit_trains_the_parameters_in_one_buffer(bool useDefault, int expectedStorages)
+    {
+        var hp = new Hyperparameters { Epochs = 1, Width = 8, Depth = 2, Seed = 0 };
+        var data = TinyData.Moons(seed: 0);
+        var options = new FitOptions { Observer = ITrainingObserver.None };
+        using var model = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp);
+        Trainer.Fit(model, hp, data, useDefault ? options : options with { FlatParameters = false });
+        // Three linear layers: six tensors, which share one storage when they were trained flat.
+        var storages = model.parameters().Select(p => p.storage<float>().data_ptr()).Distinct().Count();
+        Assert.Equal(expectedStorages, storages);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(3)]
     public void Binding_keeps_every_value_and_name_and_the_parameter_count(int seed)
