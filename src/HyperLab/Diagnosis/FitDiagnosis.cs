@@ -135,7 +135,7 @@ public static class FitDiagnosis
             return new FitReport(FitVerdict.Underfitting, "underfitting: too few epochs",
                 $"validation loss still falling when the run ended (by {F(-n.ValidationTrend * (w - 1))} over the last {w} epochs, lowest at epoch {n.BestEpoch} of {n.Epochs}); {gap}; {trend}" +
                 (slow ? "; the learning-rate reader finds the loss falling painfully slowly" : ""),
-                "train longer (a bigger epoch budget, with early stopping to end it)" + (slow ? $"; or {lr.Action}" : "; if the loss falls painfully slowly, raise the learning rate"),
+                "train longer (a bigger epoch budget, with early stopping to end it)" + (slow ? $"; or {SymptomReader.RaiseRate(history.Hyperparameters.LearningRate)}" : "; if the loss falls painfully slowly, raise the learning rate"),
                 n, slow ? lr : null);
         }
 

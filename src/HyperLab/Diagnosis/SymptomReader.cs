@@ -76,7 +76,7 @@ public static class SymptomReader
         if (m.Progress < t.BarelyMoves || m.SlowRatio >= t.SlowRatio)
             return Make(Symptom.TooLow, "learning rate too low",
                 $"{fell}; the second half of the run removed {m.SlowRatio:0.##}× as much loss as the first: still falling in a straight line",
-                $"raise the rate 3-10× (try {Rate(lr * 3)} to {Rate(lr * 10)}), or use a schedule; or train longer", m);
+                RaiseRate(lr) + "; or train longer", m);
 
         if (IsStalled(history, t))
             return Make(Symptom.Stalled, "validation stalls",
@@ -87,6 +87,11 @@ public static class SymptomReader
             $"{fell}; the curve levels off (second half removed {m.SlowRatio:0.##}× the first half's drop); validation best at epoch {m.BestEpoch} of {history.Epochs.Count}",
             "keep the rate", m);
     }
+
+    /// <summary>The advice for a rate that is too low, at <paramref name="rate"/> (the reader's and the fit
+    /// diagnosis's wording).</summary>
+    internal static string RaiseRate(double rate) =>
+        $"raise the rate 3-10× (try {Hyperparameters.Fmt(rate * 3)} to {Hyperparameters.Fmt(rate * 10)}), or use a schedule";
 
     /// <summary>The measurements behind a reading (see <see cref="SymptomMeasures"/>).</summary>
     public static SymptomMeasures Measure(History history)

@@ -35,6 +35,17 @@ public class FitDiagnosisTests
     }
 
     [Fact]
+    public void Too_few_epochs_at_a_slow_rate_advises_a_longer_run_once_and_a_higher_rate()
+    {
+        // The loss falls in a straight line: the learning-rate reader calls the rate too low.
+        var h = SymptomCurves.Make(SymptomCurves.Curve(100, t => 2.3 - 0.4 * t), rate: 1e-4);
+        var r = FitDiagnosis.Of(h);
+        Assert.Equal("underfitting: too few epochs", r.Finding);
+        Assert.Single(r.Action.Split("train longer").Skip(1));
+        Assert.Contains("raise the rate 3-10× (try 3e-4 to 1e-3)", r.Action);
+    }
+
+    [Fact]
     public void A_high_flat_plateau_is_underfitting_both_weak()
     {
         var flat = Enumerable.Range(0, 10).Select(i => 1.3 + 0.3 * Math.Exp(-i)).ToArray();   // falls from 1.6 and levels off at 1.3
