@@ -16,4 +16,18 @@ internal static class ChartInput
             throw new ArgumentException($"{name}[{hole}] is null: every {typeof(T).Name} to draw must be set.", name);
         return list;
     }
+
+    /// <summary>Named items (label, item) as a list; throws when <paramref name="pairs"/> is null, empty, or a pair
+    /// has no item. <paramref name="what"/> names an item in the message ("histogram", "grid").</summary>
+    public static List<(string Name, T Item)> RequireNamed<T>(IEnumerable<(string Name, T Item)>? pairs, string name, string what) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(pairs, name);
+        var list = pairs.ToList();
+        if (list.Count == 0)
+            throw new ArgumentException($"{name} is empty: give at least one (name, {what}) pair to draw.", name);
+        int hole = list.FindIndex(p => p.Item is null);
+        if (hole >= 0)
+            throw new ArgumentException($"{name}[{hole}] has no {what}: every pair to draw must have one.", name);
+        return list;
+    }
 }

@@ -34,16 +34,12 @@ public static partial class Plot
     /// <param name="options">Title (default "Final validation loss, side by side"), size (default 420 per grid + 120 × 520).</param>
     public static GenericChart Heatmap(IEnumerable<(string Subtitle, GridResult Grid)> grids, ChartOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(grids);
-        var list = grids.ToList();
-        if (list.Count == 0) throw new ArgumentException("grids is empty: give at least one (subtitle, grid) pair to draw.", nameof(grids));
-        if (list.FindIndex(g => g.Grid is null) is int hole and >= 0)
-            throw new ArgumentException($"grids[{hole}] has no grid: every pair to draw must have one.", nameof(grids));
+        var list = ChartInput.RequireNamed(grids, nameof(grids), "grid");
         var o = options ?? ChartOptions.Default;
-        var (low, high) = ColorRange(list.Select(g => g.Grid));
-        var panels = list.Select((g, i) => HeatmapTrace(g.Grid, low, high, showScale: i == list.Count - 1, g.Subtitle, ChartOptions.Default));
-        var chart = CSharpChart.Grid(panels, 1, list.Count, SubPlotTitles: list.Select(g => g.Subtitle).ToArray(), XGap: 0.15);
-        return Frame(chart, o with { Title = null }, $"{o.Title ?? "Final validation loss, side by side"}<br><sub>{Key(list[0].Grid, high)}</sub>",
+        var (low, high) = ColorRange(list.Select(g => g.Item));
+        var panels = list.Select((g, i) => HeatmapTrace(g.Item, low, high, showScale: i == list.Count - 1, g.Name, ChartOptions.Default));
+        var chart = CSharpChart.Grid(panels, 1, list.Count, SubPlotTitles: list.Select(g => g.Name).ToArray(), XGap: 0.15);
+        return Frame(chart, o with { Title = null }, $"{o.Title ?? "Final validation loss, side by side"}<br><sub>{Key(list[0].Item, high)}</sub>",
             420 * list.Count + 120, 520);
     }
 

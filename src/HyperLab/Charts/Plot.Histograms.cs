@@ -13,13 +13,9 @@ public static partial class Plot
     /// "value"), <see cref="ChartOptions.LogY"/> (log share axis, shows the tails; default false), size.</param>
     public static GenericChart Histograms(IEnumerable<(string Name, Histogram Histogram)> histograms, ChartOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(histograms);
-        var list = histograms.ToList();
-        if (list.Count == 0) throw new ArgumentException("histograms is empty: give at least one (name, histogram) pair to draw.", nameof(histograms));
-        if (list.FindIndex(h => h.Histogram is null) is int hole and >= 0)
-            throw new ArgumentException($"histograms[{hole}] has no histogram: every pair to draw must have one.", nameof(histograms));
+        var list = ChartInput.RequireNamed(histograms, nameof(histograms), "histogram");
         var traces = list.Select((h, i) => CSharpChart.Column<double, double, string>(
-            h.Histogram.Shares.ToArray(), h.Histogram.Centers.ToArray(), Name: h.Name, MarkerColor: Palette(i))).ToList();
+            h.Item.Shares.ToArray(), h.Item.Centers.ToArray(), Name: h.Name, MarkerColor: Palette(i))).ToList();
         var o = options ?? ChartOptions.Default;
         bool logY = o.LogY ?? false;
         return Finish(traces, o, "Histogram", "value", Scaled("share of values per bin", logY), logY: logY);

@@ -1,6 +1,8 @@
 using System.Reflection;
 using HyperLab.Charts;
+using HyperLab.Sweeps;
 using HyperLab.Tests.BadInput;
+using HyperLab.Tests.Sweeps;
 using HyperLab.Training;
 
 namespace HyperLab.Tests.Charts;
@@ -49,6 +51,19 @@ public class ChartInputTests
         Assert.True(EmptyCases.Count() >= 14, $"only {EmptyCases.Count()} collection parameters found");
         Assert.Contains(EmptyCases, row => (string)row[0] == "EpochCurves(IEnumerable<History>, IEnumerable<History>, ChartOptions)" && (string)row[1] == "changed");
         Assert.Contains(EmptyCases, row => (string)row[0] == "SweepCurve(IEnumerable<SweepResult<Double>>, ChartOptions)" && (string)row[1] == "sweeps");
+    }
+
+    [Fact]
+    public void A_named_pair_without_its_item_is_refused_naming_the_parameter_and_the_index()
+    {
+        var histogram = HyperLab.Regularization.Histogram.Of([0.0, 0.1], 2, -0.2, 0.2);
+        var grid = ScriptedRuns.Grid([1e-3, 1e-2], [1e-3, 1e-1], _ => 1e-3);
+        var h = Assert.Throws<ArgumentException>(() => Plot.Histograms(new[] { ("L1", histogram), ("L2", null!) }));
+        Assert.Equal("histograms", h.ParamName);
+        Assert.Contains("histograms[1] has no histogram", h.Message);
+        var g = Assert.Throws<ArgumentException>(() => Plot.Heatmap(new[] { ("none", (GridResult)null!), ("AdamW", grid) }));
+        Assert.Equal("grids", g.ParamName);
+        Assert.Contains("grids[0] has no grid", g.Message);
     }
 
     private static void AssertRefused(string method, string parameter, object? value)
