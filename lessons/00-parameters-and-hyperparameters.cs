@@ -68,7 +68,7 @@ foreach (var p in model.ParameterCounts()) Console.WriteLine($"  {p}");
 // ── cell 10 ──
 long ByHand(int n, int m) => (long)n * m + m;   // weights + biases of one layer
 long expected = ByHand(784, 128) + ByHand(128, 128) + ByHand(128, 10);
-Show.Value(() => Claim.Check("the parameter count is n·m + m summed over the layers",
+Show.Value(() => Claim.Check("00.1", "the parameter count is n·m + m summed over the layers",
     model.TotalParameters == expected,
     $"784·128+128 + 128·128+128 + 128·10+10 = {expected:N0}; the model reports {model.TotalParameters:N0}"));
 
@@ -87,9 +87,9 @@ Show.Value(() => Plot.EpochCurves(history));
 // ── cell 15 ──
 var change = ParameterChange.Of(before, model, hp.LearningRate);
 foreach (var (name, largest) in change.Changes) Console.WriteLine($"{name,-26} largest change {largest:0.000e0}");
-Claim.Check("training moved every parameter tensor by more than ten updates' worth (10 × η)", change.EveryTensorMovedBeyond(10), change.ToString());
+Claim.Check("00.2", "training moved every parameter tensor by more than ten updates' worth (10 × η)", change.EveryTensorMovedBeyond(10), change.ToString());
 int expectedSteps = hp.Epochs * Batches.PerEpoch(data.Train.Count, hp.BatchSize);
-Show.Value(() => Claim.Check("the run used the chosen hyperparameters: η at every update, and epochs × ⌈N/B⌉ updates",
+Show.Value(() => Claim.Check("00.3", "the run used the chosen hyperparameters: η at every update, and epochs × ⌈N/B⌉ updates",
     history.Steps.All(s => s.LearningRate == hp.LearningRate) && history.Steps.Count == expectedSteps && history.Hyperparameters == hp,
     $"{history.Steps.Count} updates = {hp.Epochs} epochs × ⌈{data.Train.Count:N0}/{hp.BatchSize}⌉, every one at η = {Hyperparameters.Fmt(hp.LearningRate)}"));
 
@@ -115,7 +115,7 @@ Show.Value(() => Claim.Check("the run used the chosen hyperparameters: η at eve
 var fresh = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp with { Seed = seed + 1 });
 var (initialLoss, initialAccuracy) = Evaluation.Measure(fresh, data.Validation);
 double lnC = Math.Log(data.Train.ClassCount);
-Show.Value(() => Claim.Check("an untrained classifier's loss is close to ln C",
+Show.Value(() => Claim.Check("00.4", "an untrained classifier's loss is close to ln C",
     Math.Abs(initialLoss - lnC) < 0.1 * lnC,
     $"validation loss before training {initialLoss:0.###} vs ln {data.Train.ClassCount} = {lnC:0.###} (within 10%); accuracy {initialAccuracy:P0}, chance is {1.0 / data.Train.ClassCount:P0}"));
 
@@ -126,7 +126,7 @@ var batch32 = data.Train.StratifiedSample(32, seed);
 var oneBatch = new DataSplits(batch32, batch32, null);   // "validation" on the same 32: we only ask whether it can memorize them
 var memorize = Trainer.Fit(hp with { BatchSize = 32, Epochs = 150 }, oneBatch, new FitOptions { Label = "one batch of 32, 150 steps" });
 var steps = memorize.History.Steps;
-Show.Value(() => Claim.Check("the model can overfit one small batch to near-zero loss",
+Show.Value(() => Claim.Check("00.5", "the model can overfit one small batch to near-zero loss",
     steps[^1].Loss < 0.02 * steps[0].Loss,
     $"training loss {steps[0].Loss:0.###} at step 1 → {steps[^1].Loss:0.0000} at step {steps.Count} ({steps[^1].Loss / steps[0].Loss:P1} of the start)"));
 
@@ -142,10 +142,10 @@ var runB = Trainer.Fit(quick, data, new FitOptions { Label = "seed run B" }).His
 var runC = Trainer.Fit(quick with { Seed = seed + 1 }, data, new FitOptions { Label = "other seed" }).History;
 bool identical = runA.Steps.Select(s => s.Loss).SequenceEqual(runB.Steps.Select(s => s.Loss))
     && runA.Epochs.Select(e => e.ValidationLoss).SequenceEqual(runB.Epochs.Select(e => e.ValidationLoss));
-Claim.Check("two runs with the same seed give identical histories",
+Claim.Check("00.6", "two runs with the same seed give identical histories",
     identical,
     $"{runA.Steps.Count} step losses and {runA.Epochs.Count} validation losses equal; last step loss {runA.Steps[^1].Loss:0.######} both times");
-Show.Value(() => Claim.Check("a different seed gives a different history",
+Show.Value(() => Claim.Check("00.7", "a different seed gives a different history",
     !runA.Steps.Select(s => s.Loss).SequenceEqual(runC.Steps.Select(s => s.Loss)),
     $"final validation loss {runA.FinalValidationLoss:0.####} (seed {seed}) vs {runC.FinalValidationLoss:0.####} (seed {seed + 1})"));
 
@@ -178,7 +178,7 @@ using (var fitScope = torch.NewDisposeScope())
     }
 }
 var libraryLosses = Trainer.Fit(oneEpoch, data, new FitOptions { Label = "Trainer.Fit, 1 epoch" }).History.Steps.Select(s => s.Loss).ToList();
-Show.Value(() => Claim.Check("Trainer.Fit is this loop: the same seed gives the same loss at every step",
+Show.Value(() => Claim.Check("00.8", "Trainer.Fit is this loop: the same seed gives the same loss at every step",
     handLosses.SequenceEqual(libraryLosses),
     $"{handLosses.Count} steps compared; first {handLosses[0]:0.#####} = {libraryLosses[0]:0.#####}, last {handLosses[^1]:0.#####} = {libraryLosses[^1]:0.#####}"));
 

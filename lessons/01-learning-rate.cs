@@ -70,7 +70,7 @@ Console.WriteLine(baseline);
 // ── cell 7 ──
 var step = UpdateRule.CompareOneStep(baseline with { LearningRate = 0.1 }, data);
 Console.WriteLine(step);
-Claim.Check("one manual step w ← w − η·∇L equals the optimizer's step",
+Claim.Check("01.1", "one manual step w ← w − η·∇L equals the optimizer's step",
     step.LargestDifference <= 1e-7 && step.LargestChange > 1e-4,
     $"η = 0.1: {step.Parameters:N0} parameters moved by up to {step.LargestChange:0.###e0}; the manual and the SGD result differ " +
     (step.LargestDifference == 0 ? "in no bit" : $"by at most {step.LargestDifference:0.#e0}"));
@@ -93,13 +93,13 @@ Show.Value(() => Plot.DescentPaths(walks));
 
 // ── cell 10 ──
 var (crawl, settle, bounce, blowUp) = (walks[0], walks[1], walks[2], walks[3]);
-Claim.Check("a tiny rate crawls", crawl.Outcome == DescentOutcome.Crawling && crawl.LossRatio > 0.1,
+Claim.Check("01.2", "a tiny rate crawls", crawl.Outcome == DescentOutcome.Crawling && crawl.LossRatio > 0.1,
     $"η = 0.005: after 50 steps the loss is still {crawl.LossRatio:P0} of where it started");
-Claim.Check("a good rate converges", settle.Outcome == DescentOutcome.Converged && !settle.Oscillates,
+Claim.Check("01.3", "a good rate converges", settle.Outcome == DescentOutcome.Converged && !settle.Oscillates,
     $"η = 0.1: loss × {settle.LossRatio:0.#e0} in 50 steps, without bouncing");
-Claim.Check("a rate between 1/λ and 2/λ oscillates across the valley", bounce.Oscillates && bounce.Outcome != DescentOutcome.Diverged,
+Claim.Check("01.4", "a rate between 1/λ and 2/λ oscillates across the valley", bounce.Oscillates && bounce.Outcome != DescentOutcome.Diverged,
     $"η = 0.19: the steep coordinate changes sign at every step, yet the loss shrinks to × {bounce.LossRatio:0.#e0}");
-Claim.Check("a rate above 2/λ diverges", blowUp.Outcome == DescentOutcome.Diverged,
+Claim.Check("01.5", "a rate above 2/λ diverges", blowUp.Outcome == DescentOutcome.Diverged,
     $"η = 0.21: the loss grew × {blowUp.LossRatio:0.#e0} in 50 steps");
 
 // The boundary is sharp, and it moves with the curvature. For three steep curvatures, 5% below 2/λ and 5% above it, 200 steps each:
@@ -110,7 +110,7 @@ foreach (double lambda in new[] { 4.0, 10.0, 25.0 })
     var b = new QuadraticBowl(1, lambda);
     var below = GradientDescent.Run(b, 0.95 * b.StabilityLimit, steps: 200);
     var above = GradientDescent.Run(b, 1.05 * b.StabilityLimit, steps: 200);
-    Claim.Check($"for λ = {lambda}, the boundary is η = 2/λ = {b.StabilityLimit:0.###}: just below converges, just above diverges",
+    Claim.Check("01.6", $"for λ = {lambda}, the boundary is η = 2/λ = {b.StabilityLimit:0.###}: just below converges, just above diverges",
         below.Outcome == DescentOutcome.Converged && above.Outcome == DescentOutcome.Diverged,
         $"0.95 × 2/λ: loss × {below.LossRatio:0.#e0}; 1.05 × 2/λ: loss × {above.LossRatio:0.#e0} after 200 steps");
 }
@@ -129,10 +129,10 @@ var tooHigh = adamSweep.Nearest(0.1);
 Show.Value(() => Plot.StepCurves(new[] { tooLow, good, tooHigh }, new() { Title = "Too low, good and too high: AdamW on 2,400 Fashion-MNIST images" }));
 
 // ── cell 15 ──
-Claim.Check("too high: the loss explodes or becomes NaN", tooHigh.Diverged, $"η = 0.1: {tooHigh.Divergence}");
+Claim.Check("01.7", "too high: the loss explodes or becomes NaN", tooHigh.Diverged, $"η = 0.1: {tooHigh.Divergence}");
 var (lowDrop, goodDrop, goodShape) = (LossDrop.Of(tooLow), LossDrop.Of(good), SymptomReader.Measure(good));
-Claim.Check("too low: the loss barely moves (less than 10% lower by the last epoch)", lowDrop.Share < 0.1, $"η = 1e-5: {lowDrop}");
-Claim.Check("good: the loss falls smoothly (more than 60% lower, no block of steps rising by 5%)",
+Claim.Check("01.8", "too low: the loss barely moves (less than 10% lower by the last epoch)", lowDrop.Share < 0.1, $"η = 1e-5: {lowDrop}");
+Claim.Check("01.9", "good: the loss falls smoothly (more than 60% lower, no block of steps rising by 5%)",
     goodDrop.Share > 0.6 && goodShape.LargestRise < 0.05, $"η = 1e-3: {goodDrop}; largest rise between blocks {goodShape.LargestRise:P1}");
 
 // ### The sweep: validation loss against rate
@@ -150,14 +150,14 @@ Show.Value(() => Plot.SweepCurve(new[] { adamSweep, sgdSweep }, new() { Series =
 
 // ── cell 18 ──
 var adamShape = new UShape(adamSweep);
-Claim.Check("AdamW: final validation loss against rate is U-shaped", adamShape.Holds, adamShape.ToString());
+Claim.Check("01.10", "AdamW: final validation loss against rate is U-shaped", adamShape.Holds, adamShape.ToString());
 var sgdShape = new UShape(sgdSweep);
-Claim.Check("SGD with momentum: final validation loss against rate is U-shaped", sgdShape.Holds, sgdShape.ToString());
+Claim.Check("01.11", "SGD with momentum: final validation loss against rate is U-shaped", sgdShape.Holds, sgdShape.ToString());
 double adamBest = adamSweep.Best.Value, sgdBest = sgdSweep.Best.Value;
 var adamWindow = RateWindow.Around("best AdamW grid rate", adamBest, reference: 1e-3, factor: Math.Sqrt(10));
-Claim.Check("the best AdamW rate is 1e-3 or one grid step (×3.16) from it", adamWindow.Contains, adamWindow.ToString());
+Claim.Check("01.12", "the best AdamW rate is 1e-3 or one grid step (×3.16) from it", adamWindow.Contains, adamWindow.ToString());
 var sgdWindow = new RateWindow("best SGD-with-momentum grid rate", sgdBest, Low: 0.01, High: 0.1);
-Claim.Check("the best SGD-with-momentum rate is between 0.01 and 0.1", sgdWindow.Contains, sgdWindow.ToString());
+Claim.Check("01.13", "the best SGD-with-momentum rate is between 0.01 and 0.1", sgdWindow.Contains, sgdWindow.ToString());
 
 // ── cell 19 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
@@ -198,7 +198,7 @@ foreach (var (run, expected, what) in cases)
 {
     var reading = SymptomReader.Read(run);
     var row = SymptomReader.Table.First(r => r.Symptom == expected);
-    Claim.Check($"the reader puts {what} in the row '{row.WhatYouSee}'", reading.Symptom == expected,
+    Claim.Check("01.14", $"the reader puts {what} in the row '{row.WhatYouSee}'", reading.Symptom == expected,
         $"{reading.Finding}: {reading.Evidence}. Suggested: {reading.Action}");
 }
 
@@ -234,7 +234,7 @@ var second = peak with { Seed = seed + 1 };
 var constant2 = Trainer.Fit(second, data, new FitOptions { Label = $"constant, seed {seed + 1}" }).History;
 var cosine2 = Trainer.Fit(second with { Schedule = Schedule.Cosine() }, data, new FitOptions { Label = $"cosine, seed {seed + 1}" }).History;
 var planned = scheduled.Take(3).ToList();   // step decay, cosine, warmup + cosine
-Claim.Check("a decaying schedule ends at a lower validation loss than the same peak rate held constant, at the same budget",
+Claim.Check("01.15", "a decaying schedule ends at a lower validation loss than the same peak rate held constant, at the same budget",
     planned.All(h => h.FinalValidationLoss < stalled.FinalValidationLoss) && cosine2.FinalValidationLoss < constant2.FinalValidationLoss,
     $"seed {seed}: constant {stalled.FinalValidationLoss:0.###} vs " + string.Join(", ", planned.Select(h => $"{h.Hyperparameters.Schedule} {h.FinalValidationLoss:0.###}")) +
     $"; seed {seed + 1}: constant {constant2.FinalValidationLoss:0.###} vs cosine {cosine2.FinalValidationLoss:0.###}");
@@ -264,13 +264,13 @@ Show.Value(() => Plot.FinderCurve(finder.Runs[0]));
 Show.Value(() => Plot.FinderCurve(finder));
 
 // ── cell 31 ──
-Claim.Check("the range test costs at most 100 training steps (plus a restore)",
+Claim.Check("01.16", "the range test costs at most 100 training steps (plus a restore)",
     finder.Runs.All(r => r.Steps <= 100),
     $"{string.Join(", ", finder.Runs.Select(r => $"{r.Label}: {r.Steps} steps in {r.Seconds:0.00} s"))}; all three: {finder.Seconds:0.00} s");
 var restore = RestoreCheck.Run(baseline, data);
-Claim.Check("model and optimizer are restored exactly after the test", restore.Exact, restore.ToString());
+Claim.Check("01.17", "model and optimizer are restored exactly after the test", restore.Exact, restore.ToString());
 var again = LearningRateFinder.Run(baseline, data);
-Claim.Check("the same seed gives the same curve and the same suggestions",
+Claim.Check("01.18", "the same seed gives the same curve and the same suggestions",
     again.Losses.SequenceEqual(finder.Runs[0].Losses) && again.Suggestions == finder.Runs[0].Suggestions,
     $"rerun with seed {seed}: {again.Suggestions}");
 
@@ -279,7 +279,7 @@ Claim.Check("the same seed gives the same curve and the same suggestions",
 // ── cell 33 ──
 var atValley = Trainer.Fit(baseline with { LearningRate = finder.SuggestedRate }, data, new FitOptions { Label = "at the finder's valley rate" }).History;
 var valleyVsSweep = new FinderVsSweep(finder.SuggestedRate, atValley, adamSweep);
-Claim.Check("training at the suggested (valley) rate lands within 0.06 nats of the best rate of the brute-force sweep", valleyVsSweep.Holds, valleyVsSweep.ToString());
+Claim.Check("01.19", "training at the suggested (valley) rate lands within 0.06 nats of the best rate of the brute-force sweep", valleyVsSweep.Holds, valleyVsSweep.ToString());
 
 // ── cell 34 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
@@ -312,9 +312,9 @@ var naiveSpiked = NaiveSteepest.Suggest(clean.Rates, spiked);
 Console.WriteLine($"clean curve:  {clean.Suggestions}; naive steepest {Hyperparameters.Fmt(naiveClean.Rate)}");
 Console.WriteLine($"with a spike: {spikedPicks}; naive steepest {Hyperparameters.Fmt(naiveSpiked.Rate)}");
 double moved = spikedPicks.Steepest.Rate / clean.Suggestions!.Steepest.Rate;
-Claim.Check("the steepest pick is not fooled by an early spike", moved >= 1 / 1.5 && moved <= 1.5,
+Claim.Check("01.20", "the steepest pick is not fooled by an early spike", moved >= 1 / 1.5 && moved <= 1.5,
     $"steepest {Hyperparameters.Fmt(clean.Suggestions.Steepest.Rate)} without the spike, {Hyperparameters.Fmt(spikedPicks.Steepest.Rate)} with it");
-Claim.Check("the naive steepest pick chases single noisy steps", naiveClean.Rate >= 10 * clean.Suggestions.Steepest.Rate,
+Claim.Check("01.21", "the naive steepest pick chases single noisy steps", naiveClean.Rate >= 10 * clean.Suggestions.Steepest.Rate,
     $"on the clean raw curve it picks η = {Hyperparameters.Fmt(naiveClean.Rate)}, {naiveClean.Rate / clean.Suggestions.Steepest.Rate:0}× our steepest, in the noise just before the loss blows up (the sweep diverged at 0.1)");
 
 // Note what the spike did to *valley* (compare the two lines): a bump early on lengthens the run of ever-lower losses at its start, so valley moves to a lower, more cautious rate. That is the safe direction, but it is one more reason to look at the chart and at several seeds rather than trust one number.

@@ -63,7 +63,7 @@ foreach (int b in new[] { 100, 1, 10_000, 64 })
 
 int Drawn(int n, int b) => Batches.ForEpoch(n, b, seed, epoch: 1).Count();   // batches the loop would draw
 var (u100, u1, u10k) = (new UpdatePlan(10_000, 100).UpdatesPerEpoch, new UpdatePlan(10_000, 1).UpdatesPerEpoch, new UpdatePlan(10_000, 10_000).UpdatesPerEpoch);
-Claim.Check("10,000 examples in batches of 100 / 1 / 10,000 give 100 / 10,000 / 1 updates per epoch",
+Claim.Check("02.1", "10,000 examples in batches of 100 / 1 / 10,000 give 100 / 10,000 / 1 updates per epoch",
     (u100, u1, u10k) == (100, 10_000, 1) && (Drawn(10_000, 100), Drawn(10_000, 1), Drawn(10_000, 10_000)) == (100, 10_000, 1),
     $"⌈N/B⌉ = {u100} / {u1:N0} / {u10k}; batches drawn by the loop's batcher: {Drawn(10_000, 100)} / {Drawn(10_000, 1):N0} / {Drawn(10_000, 10_000)}");
 
@@ -74,7 +74,7 @@ var ragged = new UpdatePlan(data.Train.Count, 96);
 var raggedRun = Trainer.Fit(baseline with { BatchSize = 96, Epochs = 1 }, data, new FitOptions { Label = "batch 96, 1 epoch" }).History;
 int lastBatch = Batches.ForEpoch(data.Train.Count, 96, seed, epoch: 1).Last().Length;
 Console.WriteLine(ragged);
-Claim.Check("a ragged last batch counts as an update too",
+Claim.Check("02.2", "a ragged last batch counts as an update too",
     raggedRun.Steps.Count == ragged.UpdatesPerEpoch && ragged.IsRagged && lastBatch == ragged.LastBatchSize && ragged.UpdatesPerEpoch == ragged.FullBatches + 1,
     $"{data.Train.Count:N0} examples, batch 96: {ragged.FullBatches} full batches + a last batch of {lastBatch}; the run recorded {raggedRun.Steps.Count} updates = ⌈{data.Train.Count}/96⌉ = {ragged.UpdatesPerEpoch}");
 
@@ -95,10 +95,10 @@ Show.Value(() => Plot.StepCurves(noisyRuns.Select(r => r.History), new() { Steps
 // ── cell 13 ──
 double jump8 = StepNoise.Of(noisyRuns[0].History), jump256 = StepNoise.Of(noisyRuns[2].History);
 double jumpRatio = jump8 / jump256, sqrtPrediction = Math.Sqrt(256.0 / 8);
-Claim.Check("the small batch's loss varies more from step to step than the large batch's",
+Claim.Check("02.3", "the small batch's loss varies more from step to step than the large batch's",
     jumpRatio > 2,
     $"RMS change between consecutive updates: batch 8 {jump8:0.###} nats, batch 256 {jump256:0.###} nats: {jumpRatio:0.0}× larger (required: more than 2×)");
-Claim.Check("the ratio is close to √(256/8), as for an average of B noisy numbers",
+Claim.Check("02.4", "the ratio is close to √(256/8), as for an average of B noisy numbers",
     jumpRatio > sqrtPrediction / 2 && jumpRatio < sqrtPrediction * 2,
     $"measured {jumpRatio:0.0}× vs √32 ≈ {sqrtPrediction:0.0} (tolerance: within a factor of 2)");
 
@@ -116,7 +116,7 @@ foreach (var p in noise.Points) Console.WriteLine($"{p}   → implied tr(Σ) ≈
 Show.Value(() => Plot.GradientNoise(noise));
 
 // ── cell 16 ──
-Claim.Check("the spread of mini-batch gradients around the full-batch gradient shrinks about as 1/B",
+Claim.Check("02.5", "the spread of mini-batch gradients around the full-batch gradient shrinks about as 1/B",
     noise.Slope > -1.15 && noise.Slope < -0.85,
     $"log-log slope {noise.Slope:0.00} (tolerance: −1 ± 0.15), R² {noise.Fit.RSquared:0.000}; E‖g_B − g‖² fell from {noise.At(1).MeanSquaredDistance:G3} at B = 1 to {noise.At(512).MeanSquaredDistance:G3} at B = 512");
 
@@ -138,7 +138,7 @@ Show.Value(() => Plot.Throughput(speed, new() { Metric = ChartMetric.SecondsPerE
 
 // ── cell 20 ──
 var (at8, at256) = (speed.At(8), speed.At(256));
-Claim.Check("a batch of 256 processes examples faster than a batch of 8",
+Claim.Check("02.6", "a batch of 256 processes examples faster than a batch of 8",
     speed.Speedup(8, 256) >= 2,
     $"fastest repeats {at256.Fastest:N0} vs {at8.Fastest:N0} examples/s: {speed.Speedup(8, 256):0.0}× (required: at least 2×, a generous margin for a shared machine); " +
     $"one epoch of {data.Train.Count:N0} takes {at256.SecondsPerEpoch:0.00} s vs {at8.SecondsPerEpoch:0.00} s; repeats ranged {at256.Slowest:N0} to {at256.Fastest:N0} and {at8.Slowest:N0} to {at8.Fastest:N0}");
@@ -150,7 +150,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // The curve flattens: once a batch is big enough to keep the processor busy, making it bigger no longer buys much speed. Where that happens depends on the hardware; measure it on yours.
 
 // ── cell 23 ──
-Claim.Check("the gain flattens: going from 512 to 2,048 helps less than going from 8 to 32",
+Claim.Check("02.7", "the gain flattens: going from 512 to 2,048 helps less than going from 8 to 32",
     speed.Speedup(512, 2048) < speed.Speedup(8, 32),
     $"4× the batch: 8 → 32 gave {speed.Speedup(8, 32):0.0}× the examples per second, 512 → 2,048 gave {speed.Speedup(512, 2048):0.0}×");
 
@@ -173,7 +173,7 @@ Show.Value(() => Plot.Memory(memory.Concat(deeper), new() { Title = "Estimated m
 var probe = Mlp.Create(784, 10, baseline);
 long perExample = memory[0].ActivationsPerExample;
 var counted = new[] { 32, 64, 128, 256 }.Select(b => (Batch: b, Values: ActivationCount.Measure(probe, 784, b))).ToList();
-Claim.Check("a real forward pass produces exactly batch × A activation values, the A of the formula (values counted, not bytes measured)",
+Claim.Check("02.8", "a real forward pass produces exactly batch × A activation values, the A of the formula (values counted, not bytes measured)",
     counted.All(c => c.Values == c.Batch * perExample),
     $"a real forward pass produced {string.Join(" / ", counted.Select(c => c.Values.ToString("N0")))} values at batch {string.Join(" / ", counted.Select(c => c.Batch))}: " +
     $"exactly batch × {perExample:N0}, and {perExample:N0} = 784 + 2 × 2 × 128 + 10 as the formula says ({MemoryEstimate.Megabytes(4 * perExample * 256)} at batch 256)");
@@ -195,7 +195,7 @@ foreach (int b in sweepBatches)
 Show.Value(() => Plot.SweepCurve(sweeps, new() { Title = "Final loss against batch size (AdamW, lr 1e-3, 5 epochs, 2 seeds)" }));
 
 // ── cell 29 ──
-Claim.Check("at a fixed rate and epoch budget, a very large batch ends with worse validation than a moderate one",
+Claim.Check("02.9", "at a fixed rate and epoch budget, a very large batch ends with worse validation than a moderate one",
     MeanFinal(4000) > MeanFinal(128) + 0.1 && MeanFinal(2048) > MeanFinal(128) + 0.1,
     $"mean final validation loss: batch 128 {MeanFinal(128):0.###}, batch 2,048 {MeanFinal(2048):0.###}, full batch 4,000 {MeanFinal(4000):0.###} (required: at least 0.1 nats worse)");
 
@@ -208,7 +208,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // The speed measurement and this one together also settle a piece of folklore: the largest batch is a speed choice, not the best model.
 
 // ── cell 32 ──
-Claim.Check("the largest batch trains an epoch much faster than batch 32 but does not give the best model at the same budget",
+Claim.Check("02.10", "the largest batch trains an epoch much faster than batch 32 but does not give the best model at the same budget",
     speed.Speedup(32, 2048) > 1.5 && MeanFinal(2048) > MeanFinal(32) + 0.1,
     $"batch 2,048 processed {speed.Speedup(32, 2048):0.0}× the examples per second of batch 32 (fastest repeats; required: > 1.5×) but ended at validation loss {MeanFinal(2048):0.###} vs {MeanFinal(32):0.###}");
 
@@ -228,7 +228,7 @@ Show.Value(() => Plot.StepCurves(new[] { tiny, moderate }, new() { StepsInEpochs
 string tinyOutcome = tiny.Diverged
     ? $"diverged at update {tiny.Divergence!.Step} ({tiny.Divergence.Reason})"
     : $"mini-batch losses spiked to {tiny.Steps.Max(s => s.Loss):0.#} nats (first update {tiny.Steps[0].Loss:0.##}) and the network collapsed: validation accuracy {100 * tiny.FinalValidationAccuracy:0}%, chance is 10%";
-Claim.Check("a tiny batch with a big rate blows up, where a moderate batch at the same rate learns",
+Claim.Check("02.11", "a tiny batch with a big rate blows up, where a moderate batch at the same rate learns",
     (tiny.Diverged || tiny.FinalValidationAccuracy <= 0.15) && !moderate.Diverged && moderate.FinalValidationAccuracy >= 0.5,
     $"batch 4: {tinyOutcome}; batch 64: validation accuracy {100 * moderate.FinalValidationAccuracy:0}% (required: batch 4 diverged or at most 15%, batch 64 at least 50%)");
 
@@ -261,10 +261,10 @@ double Gap(IEnumerable<(int Batch, int Seed, History History)> runs, int batch) 
     seeds.Average(s => Final(runs.Single(r => r.Batch == batch && r.Seed == s).History) - Final(runs.Single(r => r.Batch == 32 && r.Seed == s).History));
 foreach (int b in scaleBatches.Where(b => b > 32))
     Console.WriteLine($"batch {b,4}: gap to batch 32 without scaling {Gap(plainRuns, b):0.###} nats, with the linear rule (lr {Hyperparameters.Fmt(linear.RateFor(b))}) {Gap(linearRuns, b):0.###} nats");
-Claim.Check("with linear scaling (and warmup), the final-loss gap between batch 32 and batch 512 is smaller than without",
+Claim.Check("02.12", "with linear scaling (and warmup), the final-loss gap between batch 32 and batch 512 is smaller than without",
     Gap(linearRuns, 512) < Gap(plainRuns, 512),
     $"mean gap over {seeds.Length} seeds: {Gap(plainRuns, 512):0.###} nats at lr 0.01 vs {Gap(linearRuns, 512):0.###} nats at lr {Hyperparameters.Fmt(linear.RateFor(512))}");
-Claim.Check("only up to a point: at batch 2,048 the linearly scaled rate is too large and the gap opens again",
+Claim.Check("02.13", "only up to a point: at batch 2,048 the linearly scaled rate is too large and the gap opens again",
     Gap(linearRuns, 2048) > Gap(linearRuns, 512),
     $"with the linear rule the mean gap is {Gap(linearRuns, 512):0.###} nats at batch 512 but {Gap(linearRuns, 2048):0.###} at batch 2,048 (lr {Hyperparameters.Fmt(linear.RateFor(2048))}){(linearRuns.Any(r => r.Batch == 2048 && r.History.Diverged) ? "; a run diverged" : "")}");
 
@@ -276,7 +276,7 @@ var adamScaled = seeds.Select(s => Trainer.Fit(sqrtRule.Apply(baseline with { Ba
     new FitOptions { Label = $"batch 512, square-root rule, lr {Hyperparameters.Fmt(sqrtRule.RateFor(512))}" }).History).ToList();
 double adamGapPlain = MeanFinal(512) - MeanFinal(32);
 double adamGapScaled = adamScaled.Average(Final) - MeanFinal(32);
-Claim.Check("with square-root scaling (and warmup), AdamW's final-loss gap between batch 32 and batch 512 is smaller than without",
+Claim.Check("02.14", "with square-root scaling (and warmup), AdamW's final-loss gap between batch 32 and batch 512 is smaller than without",
     adamGapScaled < adamGapPlain,
     $"mean gap over {seeds.Length} seeds: {adamGapPlain:0.###} nats at lr 1e-3 vs {adamGapScaled:0.###} nats at lr {Hyperparameters.Fmt(sqrtRule.RateFor(512))}");
 

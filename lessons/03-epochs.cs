@@ -69,10 +69,10 @@ var batches = Enumerable.Range(1, 3).Select(e => Batches.ForEpoch(data.Train.Cou
 long examplesSeen = batches.Sum(epoch => epoch.Sum(b => b.Length));
 bool everyExampleOncePerEpoch = batches.All(epoch => epoch.SelectMany(b => b).Order().SequenceEqual(Enumerable.Range(0, data.Train.Count)));
 
-Claim.Check("updates = epochs × ceil(N/B)",
+Claim.Check("03.1", "updates = epochs × ceil(N/B)",
     three.Steps.Count == plan.Updates(3) && updatesPerEpoch.All(u => u == plan.UpdatesPerEpoch),
     $"N = {data.Train.Count}, B = {hp.BatchSize}: 3 × ceil({data.Train.Count}/{hp.BatchSize}) = {plan.Updates(3)}; the run recorded {three.Steps.Count} updates ({string.Join(" + ", updatesPerEpoch)} per epoch, last batch {plan.LastBatchSize} examples)");
-Show.Value(() => Claim.Check("examples seen = epochs × N, each example once per epoch",
+Show.Value(() => Claim.Check("03.2", "examples seen = epochs × N, each example once per epoch",
     examplesSeen == plan.ExamplesSeen(3) && everyExampleOncePerEpoch,
     $"3 × {data.Train.Count} = {plan.ExamplesSeen(3)}; the loop's batches held {examplesSeen} examples, and each epoch's batches contain every training example exactly once: {everyExampleOncePerEpoch}"));
 
@@ -101,10 +101,10 @@ Show.Value(() => Plot.EpochCurves(longRun));
 // ── cell 13 ──
 var best = longRun.BestEpoch!;
 var last = longRun.LastEpoch!;
-Claim.Check("the validation minimum lies strictly inside the run",
+Claim.Check("03.3", "the validation minimum lies strictly inside the run",
     best.Epoch > 1 && best.Epoch < longRun.Epochs.Count,
     $"lowest validation loss {best.ValidationLoss:0.###} at epoch {best.Epoch} of {longRun.Epochs.Count}");
-Claim.Check("after the minimum, training keeps improving while validation gets worse",
+Claim.Check("03.4", "after the minimum, training keeps improving while validation gets worse",
     last.TrainLoss < 0.5 * best.TrainLoss && last.ValidationLoss > 1.2 * best.ValidationLoss,
     $"epoch {best.Epoch} → {last.Epoch}: training loss {best.TrainLoss:0.###} → {last.TrainLoss:0.###} ({last.TrainLoss / best.TrainLoss:P1} of it), validation loss {best.ValidationLoss:0.###} → {last.ValidationLoss:0.###} (+{last.ValidationLoss / best.ValidationLoss - 1:P0})");
 
@@ -112,7 +112,7 @@ Claim.Check("after the minimum, training keeps improving while validation gets w
 var onTrain = Checkpoint.Outputs(full.Model, data.Train);
 var wrongRows = setup.WrongLabelRows();
 int learnedMistakes = wrongRows.Count(i => onTrain.Predicted[i] == data.Train.Labels[i]);
-Show.Value(() => Claim.Check("by epoch 40 the model has memorized most of the wrong labels",
+Show.Value(() => Claim.Check("03.5", "by epoch 40 the model has memorized most of the wrong labels",
     learnedMistakes > 0.8 * wrongRows.Count,
     $"{learnedMistakes} of the {wrongRows.Count} training digits with a wrong label are now predicted with that wrong label; training accuracy (on the noisy labels) {last.TrainAccuracy:P1}, validation accuracy {last.ValidationAccuracy:P1}"));
 
@@ -127,10 +127,10 @@ var justRight = Trainer.Fit(hp with { Epochs = best.Epoch }, data, new FitOption
 Show.Value(() => Plot.EpochCurves(new[] { three, justRight, longRun }, new() { Title = "Three epoch budgets from the same seed: too few, about right, too many" }));
 
 // ── cell 17 ──
-Claim.Check("with a constant rate, a shorter budget is exactly the start of a longer run",
+Claim.Check("03.6", "with a constant rate, a shorter budget is exactly the start of a longer run",
     justRight.Epochs.Select(e => e.ValidationLoss).SequenceEqual(longRun.Epochs.Take(best.Epoch).Select(e => e.ValidationLoss)),
     $"the {best.Epoch}-epoch run's validation losses equal the first {best.Epoch} of the 40-epoch run; it ends at {justRight.FinalValidationLoss:0.####}, the long run's minimum {best.ValidationLoss:0.####}");
-Show.Value(() => Claim.Check("the budget at the minimum ends best of the three",
+Show.Value(() => Claim.Check("03.7", "the budget at the minimum ends best of the three",
     justRight.FinalValidationLoss < three.FinalValidationLoss && justRight.FinalValidationLoss < longRun.FinalValidationLoss,
     $"final validation loss: 3 epochs {three.FinalValidationLoss:0.###}, {best.Epoch} epochs {justRight.FinalValidationLoss:0.###}, 40 epochs {longRun.FinalValidationLoss:0.###}"));
 
@@ -164,10 +164,10 @@ Show.Value(() => Plot.EpochCurves(stopped.History));
 var esBest = stopped.History.BestEpoch!;
 var restored = Checkpoint.Outputs(stopped.Model, data.Validation);   // measure the model we got back, now
 var afterBest = stopped.History.Epochs.Skip(report.BestEpoch).ToList();
-Claim.Check("the run stopped exactly `patience` epochs after its best, and none of those epochs beat it",
+Claim.Check("03.8", "the run stopped exactly `patience` epochs after its best, and none of those epochs beat it",
     report.StoppedEarly && afterBest.Count == rule.Patience && afterBest.All(e => e.ValidationLoss >= esBest.ValidationLoss),
     $"best epoch {report.BestEpoch} ({esBest.ValidationLoss:0.####}); epochs {report.BestEpoch + 1}-{report.StoppedEpoch}: {string.Join(", ", afterBest.Select(e => e.ValidationLoss.ToString("0.####")))}; {report.StoppedEpoch} of {hp.Epochs} epochs used");
-Claim.Check("the restored model's validation loss equals the best epoch's",
+Claim.Check("03.9", "the restored model's validation loss equals the best epoch's",
     restored.Loss == esBest.ValidationLoss,
     $"measured now {restored.Loss:0.############}, recorded at epoch {esBest.Epoch} {esBest.ValidationLoss:0.############} (difference {restored.Loss - esBest.ValidationLoss:0.0e0}); accuracy {restored.Accuracy:P1}");
 Console.WriteLine($"For comparison, the 40-epoch run's lowest validation loss was {best.ValidationLoss:0.####} at epoch {best.Epoch}; early stopping kept epoch {esBest.Epoch} ({esBest.ValidationLoss:0.####}) after {report.StoppedEpoch} epochs.");
@@ -181,7 +181,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // ── cell 24 ──
 var reloaded = Checkpoint.LoadMlp(checkpointFile, data.Train.FeatureCount, data.Train.ClassCount, hp);
 var fromDisk = Checkpoint.Outputs(reloaded, data.Validation);
-Claim.Check("the saved best checkpoint reloads to identical predictions",
+Claim.Check("03.10", "the saved best checkpoint reloads to identical predictions",
     fromDisk.LargestDifference(restored) == 0 && fromDisk.SamePredictions(restored) == restored.Count,
     $"{restored.Count} validation digits: {fromDisk.SamePredictions(restored)} same predicted class, largest difference between logits {fromDisk.LargestDifference(restored):0.0e0}; file {new System.IO.FileInfo(checkpointFile).Length / 1024.0:0} KB");
 
@@ -200,7 +200,7 @@ var reach = byRate.Select(h => h.FirstEpochReaching(target)!.Value).ToList();
 Show.Value(() => Plot.EpochCurves(byRate, new() { Series = ChartSeries.Validation, Target = target, Title = "Three learning rates: epochs to reach the same validation loss" }));
 
 // ── cell 27 ──
-Claim.Check("a lower rate needs more epochs to reach the same loss",
+Claim.Check("03.11", "a lower rate needs more epochs to reach the same loss",
     reach[0] < reach[1] && reach[1] < reach[2],
     $"validation loss {target:0.###} first reached at epoch {reach[0]} (lr 1e-3), {reach[1]} (lr 3e-4), {reach[2]} (lr 1e-4)");
 
@@ -214,10 +214,10 @@ var onset = byDropout.Select(h => h.BestEpoch!.Epoch).ToList();
 Show.Value(() => Plot.EpochCurves(byDropout, new() { Series = ChartSeries.Validation, Title = "Stronger dropout moves the validation minimum (star) later" }));
 
 // ── cell 30 ──
-Claim.Check("stronger regularization moves the overfitting onset later",
+Claim.Check("03.12", "stronger regularization moves the overfitting onset later",
     onset[0] < onset[1] && onset[1] < onset[2],
     $"validation minimum at epoch {onset[0]} (dropout 0), {onset[1]} (dropout 0.5), {onset[2]}{(onset[2] == 40 ? ", the last," : "")} (dropout 0.8) of 40");
-Claim.Check("too much regularization underfits: dropout 0.8's best is worse than no dropout's best",
+Claim.Check("03.13", "too much regularization underfits: dropout 0.8's best is worse than no dropout's best",
     byDropout[2].BestEpoch!.ValidationLoss > byDropout[0].BestEpoch!.ValidationLoss,
     $"lowest validation loss {byDropout[0].BestEpoch!.ValidationLoss:0.###} (dropout 0), {byDropout[1].BestEpoch!.ValidationLoss:0.###} (0.5), {byDropout[2].BestEpoch!.ValidationLoss:0.###} (0.8)");
 
@@ -234,11 +234,11 @@ Show.Value(() => Plot.EpochCurves(new[] { deep, small }, new() { Title = "A deep
 
 // ── cell 33 ──
 var deepBest = deep.BestEpoch!;
-Claim.Check("a deep, wide network overfits the small set within a few epochs",
+Claim.Check("03.14", "a deep, wide network overfits the small set within a few epochs",
     deepBest.Epoch <= 10 && deep.LastEpoch!.ValidationLoss > 1.3 * deepBest.ValidationLoss && deep.LastEpoch.TrainLoss < 0.5 * deepBest.TrainLoss,
     $"validation minimum at epoch {deepBest.Epoch} ({deepBest.ValidationLoss:0.###}); by epoch 20 validation {deep.LastEpoch.ValidationLoss:0.###} (+{deep.LastEpoch.ValidationLoss / deepBest.ValidationLoss - 1:P0}) while training loss fell {deepBest.TrainLoss:0.###} → {deep.LastEpoch.TrainLoss:0.###}");
 var smallTail = small.Epochs.TakeLast(3).Select(e => e.ValidationLoss).ToList();
-Claim.Check("in the same 20 epochs the small network is still improving",
+Claim.Check("03.15", "in the same 20 epochs the small network is still improving",
     small.BestEpoch!.Epoch == small.Epochs.Count,
     $"its lowest validation loss is at the last epoch, {small.BestEpoch.Epoch}; validation loss over epochs 18-20: {string.Join(" → ", smallTail.Select(v => v.ToString("0.###")))}");
 
@@ -265,7 +265,7 @@ var cases = new[]
 foreach (var (run, expected) in cases)
 {
     var diagnosis = FitDiagnosis.Of(run);
-    Claim.Check($"FitDiagnosis reads '{run.Label}' as {FitReport.Name(expected)}", diagnosis.Verdict == expected,
+    Claim.Check("03.16", $"FitDiagnosis reads '{run.Label}' as {FitReport.Name(expected)}", diagnosis.Verdict == expected,
         $"{diagnosis.Finding}: {diagnosis.Evidence} → {diagnosis.Action}");
 }
 

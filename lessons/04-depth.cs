@@ -61,11 +61,11 @@ Show.Value(() => Plot.DepthCost(cost));
 // ── cell 8 ──
 var pf = cost.ParameterFit;
 long perLayer = (long)(costBaseline.Width + 1) * costBaseline.Width;
-Claim.Check("parameters grow linearly with depth: (w + 1)·w per extra layer",
+Claim.Check("04.1", "parameters grow linearly with depth: (w + 1)·w per extra layer",
     pf.RSquared > 0.9999 && Math.Abs(pf.Slope - perLayer) < 1e-6 * perLayer
         && cost.Points.All(p => p.Parameters == DepthCost.ParametersOf(fashion.Train.FeatureCount, fashion.Train.ClassCount, costBaseline with { Depth = p.Depth })),
     $"slope {pf.Slope:N0} parameters per layer = (128 + 1)·128 = {perLayer:N0}; R² of a straight line {pf.RSquared:0.000000}; every count matches the formula");
-Claim.Check("time per epoch grows roughly linearly with depth", cost.TimeGrowsLinearly, cost.TimeEvidence);
+Claim.Check("04.2", "time per epoch grows roughly linearly with depth", cost.TimeGrowsLinearly, cost.TimeEvidence);
 
 // ## A small table: shallow is enough
 //
@@ -84,7 +84,7 @@ Show.Value(() => Plot.SweepCurve(table, new() { Title = "Breast cancer: loss at 
 
 // ── cell 11 ──
 var shallowVsDeep = ShallowVsDeep.Of(table, maxShallow: 3, minDeep: 8, accuracyTolerance: 0.01);
-Show.Value(() => Claim.Check("on a small table, judged at their best epochs, 8 or more hidden layers do no better than 1-3: loss within 10%, accuracy within 1 point",
+Show.Value(() => Claim.Check("04.3", "on a small table, judged at their best epochs, 8 or more hidden layers do no better than 1-3: loss within 10%, accuracy within 1 point",
     shallowVsDeep.Shallow.MeanValidationLoss <= 1.1 * shallowVsDeep.Deep.MeanValidationLoss && shallowVsDeep.ShallowAccuracy >= shallowVsDeep.DeepAccuracy - 0.01,
     shallowVsDeep.ToString()));
 
@@ -108,7 +108,7 @@ Show.Value(() => Plot.SweepCurve(images, new() { Title = "Fashion-MNIST subset: 
 // ── cell 15 ──
 var linear = images[0];
 var bestHidden = images.Skip(1).MinBy(r => r.MeanValidationLoss)!;
-Show.Value(() => Claim.Check("on images, some depth beats no hidden layer: mean validation loss at least 5% lower",
+Show.Value(() => Claim.Check("04.4", "on images, some depth beats no hidden layer: mean validation loss at least 5% lower",
     bestHidden.MeanValidationLoss < 0.95 * linear.MeanValidationLoss,
     $"depth {bestHidden.Depth} {bestHidden.MeanValidationLoss:0.###} vs linear {linear.MeanValidationLoss:0.###} ({bestHidden.MeanValidationLoss / linear.MeanValidationLoss - 1:+0%;-0%}); accuracy {bestHidden.MeanValidationAccuracy - linear.MeanValidationAccuracy:+0.0%;-0.0%}, not tested"));
 
@@ -118,7 +118,7 @@ Show.Value(() => Claim.Check("on images, some depth beats no hidden layer: mean 
 
 // ── cell 17 ──
 var saw = SawtoothComparison.Measure(k: 6, seed: seed);
-Claim.Check("both networks draw the 64-piece sawtooth; the one-layer network needs 193 parameters where the deep one needs 37",
+Claim.Check("04.5", "both networks draw the 64-piece sawtooth; the one-layer network needs 193 parameters where the deep one needs 37",
     saw.BothDrawIt && saw.Shallow.Parameters > 5 * saw.Deep.Parameters, saw.ToString());
 foreach (int k in new[] { 2, 4, 6, 8, 10 })
     Console.WriteLine($"k = {k,2}: {1 << k,5} pieces: deep {Sawtooth.Deep(k).Parameters,3} parameters, one hidden layer {Sawtooth.Shallow(k).Parameters,5}");
@@ -144,10 +144,10 @@ Show.Value(() => Plot.GradientNorms(grads, new() { Title = "Gradient norm per la
 
 // ── cell 21 ──
 var (plainG, fixedG) = (grads[0], grads[3]);
-Claim.Check("in the plain 20-layer sigmoid network the gradient vanishes towards the input",
+Claim.Check("04.6", "in the plain 20-layer sigmoid network the gradient vanishes towards the input",
     plainG.FirstToLast < 1e-2,
     $"first hidden layer {plainG.First:0.0e0}, last {plainG.Last:0.0e0}: first/last {plainG.FirstToLast:0.0e0} (threshold 1e-2)");
-Show.Value(() => Claim.Check("residual connections + layer normalization keep the gradients balanced",
+Show.Value(() => Claim.Check("04.7", "residual connections + layer normalization keep the gradients balanced",
     fixedG.Spread < 10 && fixedG.FirstToLast > 0.1,
     $"first/last {fixedG.FirstToLast:0.00}, largest/smallest over all 20 layers {fixedG.Spread:0.0} (threshold: within 10×), against {plainG.Spread:0.0e0} for the plain network"));
 
@@ -162,10 +162,10 @@ Show.Value(() => Plot.EpochCurves(new[] { plainRun.History, fixedRun.History }, 
 // ── cell 24 ──
 double chance = Math.Log(fashion.Train.ClassCount);
 var (pl, fx) = (plainRun.History.LastEpoch!, fixedRun.History.LastEpoch!);
-Claim.Check("the plain deep network barely trains",
+Claim.Check("04.8", "the plain deep network barely trains",
     pl.TrainLoss > 0.8 * chance,
     $"training loss after 4 epochs {pl.TrainLoss:0.###}, against ln 10 = {chance:0.###} for guessing (threshold 80% of it); validation accuracy {pl.ValidationAccuracy:P1}");
-Claim.Check("with residual connections and layer normalization the same depth trains",
+Claim.Check("04.9", "with residual connections and layer normalization the same depth trains",
     fx.TrainLoss < 0.5 * chance && fx.ValidationAccuracy > pl.ValidationAccuracy + 0.2,
     $"training loss {fx.TrainLoss:0.###} (below half of ln 10), validation accuracy {fx.ValidationAccuracy:P1} against {pl.ValidationAccuracy:P1} for the plain network");
 Console.WriteLine(plainAfter);
@@ -192,10 +192,10 @@ Show.Value(() => Plot.EpochCurves(new[] { tooSimple, deeper }, new() { Title = "
 // ── cell 27 ──
 var simpleDx = FitDiagnosis.Of(tooSimple);
 var deeperDx = FitDiagnosis.Of(deeper);
-Claim.Check("FitDiagnosis reads the linear model as underfitting (both weak)",
+Claim.Check("04.10", "FitDiagnosis reads the linear model as underfitting (both weak)",
     simpleDx.Verdict == FitVerdict.Underfitting && simpleDx.Finding.Contains("too weak"),
     $"{simpleDx.Finding}: {simpleDx.Evidence}");
-Show.Value(() => Claim.Check("adding depth removes the underfitting",
+Show.Value(() => Claim.Check("04.11", "adding depth removes the underfitting",
     deeperDx.Verdict != FitVerdict.Underfitting && deeper.LastEpoch!.TrainLoss < 0.3 * tooSimple.LastEpoch!.TrainLoss,
     $"depth 3: {deeperDx.Finding}; training loss {deeper.LastEpoch!.TrainLoss:0.###} against {tooSimple.LastEpoch!.TrainLoss:0.###}, validation accuracy {deeper.LastEpoch.ValidationAccuracy:P1} against {tooSimple.LastEpoch.ValidationAccuracy:P1}"));
 
@@ -208,7 +208,7 @@ Show.Value(() => Plot.EpochCurves(tooComplex.History));
 
 // ── cell 30 ──
 var overfitting = OverfittingEvidence.Of(tooComplex);
-Claim.Check("FitDiagnosis reads the deep network on little data as overfitting (training strong, validation weak)", overfitting.Holds, overfitting.ToString());
+Claim.Check("04.12", "FitDiagnosis reads the deep network on little data as overfitting (training strong, validation weak)", overfitting.Holds, overfitting.ToString());
 
 // ## Images, audio, text: use a proven architecture
 //

@@ -73,15 +73,15 @@ Show.Value(() => Plot.SweepCurve(decay, new() { Title = "Final training and vali
 
 // ── cell 9 ──
 var rises = decay.TrainingLossRises();
-Claim.Check("training loss rises with the weight decay", rises.Holds, rises.ToString());
+Claim.Check("05.1", "training loss rises with the weight decay", rises.Holds, rises.ToString());
 
 // ── cell 10 ──
 var ushape = decay.ValidationUShape();
-Claim.Check("validation loss is U-shaped, with its best point inside the grid", ushape.Holds, ushape.ToString());
+Claim.Check("05.2", "validation loss is U-shaped, with its best point inside the grid", ushape.Holds, ushape.ToString());
 
 // ── cell 11 ──
 var shrinks = decay.NormShrinks();
-Claim.Check("the weight norm shrinks as the weight decay grows", shrinks.Holds, shrinks.ToString());
+Claim.Check("05.3", "the weight norm shrinks as the weight decay grows", shrinks.Holds, shrinks.ToString());
 CourseResults.Record(Measured.BestWeightDecay, decay.Best.Strength, "weight decay (Adam + L2)",
     "best of 0 and 1e-5..1e-1 on lesson 03's overfitting digits (300 noisy examples, 3 × 256 network, 25 epochs)", seed);
 
@@ -100,7 +100,7 @@ Console.WriteLine(grid);
 
 // ── cell 14 ──
 double ratio = grid.SmallestRatio(OptimizerKind.Adam, OptimizerKind.AdamW);
-Claim.Check("AdamW's best decay is at least 30× Adam + L2's at every rate", ratio >= 30, $"{grid}; smallest ratio {ratio:0}×");
+Claim.Check("05.4", "AdamW's best decay is at least 30× Adam + L2's at every rate", ratio >= 30, $"{grid}; smallest ratio {ratio:0}×");
 
 // How far does the best decay move between the two rates? The line above gives it in decades for each optimizer. On this small problem (250 updates) it moves by about the same amount for both, so we make no claim about it: the paper's effect shows in long runs, where AdamW's weights settle at a balance between the loss's pull and the decay. What holds here, and what you need in practice: a weight decay tuned for Adam is far too weak for AdamW, so never copy the number from one to the other, and re-tune it when you change the optimizer. Lesson 06 looks at learning rate × weight decay on a finer grid.
 //
@@ -112,11 +112,11 @@ Claim.Check("AdamW's best decay is at least 30× Adam + L2's at every rate", rat
 var l1 = StrengthSweep.Run(data, baseline, "L1", new[] { 0, 1e-4, 3e-4, 1e-3 }, (hp, v) => hp with { L1 = v });
 foreach (var p in l1.Points) Console.WriteLine(p);
 var grows = l1.NearZeroGrows();
-Claim.Check("the share of near-zero weights grows with the L1 strength", grows.Holds, grows.ToString());
+Claim.Check("05.5", "the share of near-zero weights grows with the L1 strength", grows.Holds, grows.ToString());
 
 // ── cell 17 ──
 var sparsity = SparsityComparison.Of(l1, decay);
-Claim.Check("at matched validation loss, L1 leaves far more weights near zero than L2", sparsity.Holds, sparsity.ToString());
+Claim.Check("05.6", "at matched validation loss, L1 leaves far more weights near zero than L2", sparsity.Holds, sparsity.ToString());
 
 // ── cell 18 ──
 Show.Value(() => Plot.Histograms(new[]
@@ -139,12 +139,12 @@ Show.Value(() => Plot.SweepCurve(dropout, new() { Title = "Final training and va
 
 // ── cell 21 ──
 var gap = dropout.UpTo(0.6).GapShrinks();
-Claim.Check("the train-validation gap shrinks as dropout grows (0 to 0.6)", gap.Holds, gap.ToString());
+Claim.Check("05.7", "the train-validation gap shrinks as dropout grows (0 to 0.6)", gap.Holds, gap.ToString());
 
 // ── cell 22 ──
 var tooMuch = dropout.At(0.8);
 var tooMuchDx = FitDiagnosis.Of(tooMuch.History);
-Claim.Check("too much dropout underfits", tooMuchDx.Verdict == FitVerdict.Underfitting && tooMuch.ValidationLoss > dropout.Best.ValidationLoss,
+Claim.Check("05.8", "too much dropout underfits", tooMuchDx.Verdict == FitVerdict.Underfitting && tooMuch.ValidationLoss > dropout.Best.ValidationLoss,
     $"dropout 0.8: {tooMuchDx}; its validation loss {tooMuch.ValidationLoss:0.###} against {dropout.Best.ValidationLoss:0.###} at the best rate {dropout.Best.Strength}");
 CourseResults.Record(Measured.BestDropout, dropout.Best.Strength, "dropout rate",
     "best of 0, 0.2, 0.4, 0.6, 0.8 on lesson 03's overfitting digits (300 noisy examples, 3 × 256 network, 25 epochs)", seed);
@@ -156,7 +156,7 @@ CourseResults.Record(Measured.BestDropout, dropout.Best.Strength, "dropout rate"
 // ── cell 24 ──
 var withDropout = Trainer.Fit(baseline with { Dropout = 0.5, Epochs = 3 }, data, new FitOptions { Label = "dropout 0.5, 3 epochs" });
 var dropoutCheck = DropoutCheck.Of(withDropout.Model, data.Validation);
-Claim.Check("dropout is off at evaluation: the same model gives the same validation numbers twice",
+Claim.Check("05.9", "dropout is off at evaluation: the same model gives the same validation numbers twice",
     dropoutCheck.EvaluationRepeats && !dropoutCheck.TrainingModeRepeats, dropoutCheck.ToString());
 
 // ## Data augmentation
@@ -179,7 +179,7 @@ var augmented = Trainer.Fit(imageModel with { Augmentation = augmentation }, fas
 Show.Value(() => Plot.EpochCurves(new[] { plain, augmented }, new() { Title = "Fashion-MNIST, 500 training images: with and without augmentation" }));
 
 // ── cell 28 ──
-Claim.Check("augmentation improves the validation loss over no augmentation", augmented.FinalValidationLoss < plain.FinalValidationLoss,
+Claim.Check("05.10", "augmentation improves the validation loss over no augmentation", augmented.FinalValidationLoss < plain.FinalValidationLoss,
     $"final validation loss {augmented.FinalValidationLoss:0.###} with augmentation, {plain.FinalValidationLoss:0.###} without (accuracy, shown, not claimed: {augmented.FinalValidationAccuracy:P1} against {plain.FinalValidationAccuracy:P1})");
 
 // Compare the solid lines after their stars. Cross-entropy punishes confident mistakes hardest, and a network that memorizes 500 images becomes confidently wrong on the new images it gets wrong; augmentation keeps it less sure of itself. Accuracy moves much less than the loss on this small set, a point or two either way depending on the seed, so the claim is about the loss.
@@ -191,7 +191,7 @@ Claim.Check("augmentation improves the validation loss over no augmentation", au
 // ── cell 30 ──
 var stopped = Trainer.Fit(baseline with { Patience = 5 }, data, new FitOptions { Label = "early stopping, patience 5" });
 var (full, early, decayed) = (decay.At(0).Weights, WeightStats.Of(stopped.Model), decay.Best.Weights);
-Claim.Check("stopping early and weight decay both keep the weights smaller than the full unregularized run",
+Claim.Check("05.11", "stopping early and weight decay both keep the weights smaller than the full unregularized run",
     early.L2Norm < full.L2Norm && decayed.L2Norm < full.L2Norm,
     $"‖W‖: 25 epochs without regularization {full.L2Norm:0.#}; stopped early (epoch {stopped.History.RestoredEpoch ?? stopped.History.Epochs.Count} kept) {early.L2Norm:0.#}; best weight decay ({Hyperparameters.Fmt(decay.Best.Strength)}) {decayed.L2Norm:0.#}");
 
@@ -211,7 +211,7 @@ var three = new[]
 foreach (var (run, expected) in three)
 {
     var dx = FitDiagnosis.Of(run);
-    Claim.Check($"'{run.Label}' reads as {FitReport.Name(expected)}", dx.Verdict == expected, dx.ToString());
+    Claim.Check("05.12", $"'{run.Label}' reads as {FitReport.Name(expected)}", dx.Verdict == expected, dx.ToString());
 }
 Show.Value(() => Plot.EpochCurves(three.Select(t => t.Item1), new() { Title = "Too weak, balanced and too strong regularization" }));
 

@@ -72,7 +72,7 @@ Show.Value(() => Plot.BestPerColumn(rateBatch, new() { Title = "Best learning ra
 // ── cell 10 ──
 var rateFit = rateBatch.BestRowFit;
 CourseResults.Record(Measured.RateBatchSlope, rateFit.Slope, "slope", "log(best AdamW rate) against log(batch), digits, 4 epochs, batches 8-512", seed);
-Show.Value(() => Claim.Check("the best learning rate moves up with the batch size, more slowly than the linear rule (slope between 0 and 0.75)",
+Show.Value(() => Claim.Check("06.1", "the best learning rate moves up with the batch size, more slowly than the linear rule (slope between 0 and 0.75)",
     rateFit.Slope > 0 && rateFit.Slope < 0.75, $"fitted {rateFit}; {rateBatch}"));
 
 // Over seeds 0, 1, 2 and 7 we measured slopes from about 0.3 to 0.55: closer to the square-root rule than to the linear one, which is what lesson 02 recommended for Adam-style optimizers. The fit rests on four points read off a grid with three rates per decade, so treat the slope as "about ½", not as a precise exponent.
@@ -99,7 +99,7 @@ Show.Value(() => Plot.Heatmap(new[] { ("Adam + L2", adamL2), ("AdamW", adamW) },
 // This is **not** the shape of Loshchilov and Hutter's famous figure, where AdamW's good region is the axis-aligned one. Their AdamW applies the decay without multiplying it by the learning rate; PyTorch's and TorchSharp's AdamW multiply. We claim only what we measured with the optimizer you will actually use:
 
 // ── cell 14 ──
-Show.Value(() => Claim.Check("with AdamW the best weight decay moves further across learning rates than with Adam + L2",
+Show.Value(() => Claim.Check("06.2", "with AdamW the best weight decay moves further across learning rates than with Adam + L2",
     adamW.BestRowShiftDecades > adamL2.BestRowShiftDecades,
     $"best decay moves {adamW.BestRowShiftDecades:0.#} decades across rates with AdamW, {adamL2.BestRowShiftDecades:0.#} with Adam + L2"));
 
@@ -118,7 +118,7 @@ Console.WriteLine(noisy);
 Show.Value(() => Plot.EpochCurves(dropoutRuns.Histories, new() { Series = ChartSeries.Validation, Title = "Validation loss per epoch for three dropout strengths (★ = overfitting onset)" }));
 
 // ── cell 17 ──
-Show.Value(() => Claim.Check("overfitting starts later with stronger regularization", onsets.LaterWithStrength, onsets.ToString()));
+Show.Value(() => Claim.Check("06.3", "overfitting starts later with stronger regularization", onsets.LaterWithStrength, onsets.ToString()));
 
 // So the epoch budget and the regularization strength travel together: with more regularization you can afford more epochs before validation loss turns up; with less, stop earlier (lesson 03's early stopping finds the onset for you).
 //
@@ -134,7 +134,7 @@ Show.Value(() => Plot.Heatmap(depthDecay, new() { Title = "Final validation loss
 
 // ── cell 20 ──
 var (shallowBest, deepBest) = (depthDecay.BestPerColumn[0]!, depthDecay.BestPerColumn[1]!);
-Show.Value(() => Claim.Check("the deeper model wants stronger regularization: its best weight decay is larger than the shallower one's",
+Show.Value(() => Claim.Check("06.4", "the deeper model wants stronger regularization: its best weight decay is larger than the shallower one's",
     deepBest.Row > shallowBest.Row, $"best weight decay: depth 1 → {Hyperparameters.Fmt(shallowBest.Row)}, depth 4 → {Hyperparameters.Fmt(deepBest.Row)}; {depthDecay}"));
 
 // ## Learning rate × epochs: the budget moves the best rate
@@ -151,7 +151,7 @@ Show.Value(() => Plot.Heatmap(new[] { ("constant rate", constant), ("cosine deca
 
 // ── cell 23 ──
 var (shortBest, longBest) = (constant.BestPerColumn[0]!, constant.BestPerColumn[1]!);
-Claim.Check("the best constant rate for the longer budget is no higher than for the shorter one",
+Claim.Check("06.5", "the best constant rate for the longer budget is no higher than for the shorter one",
     longBest.Row <= shortBest.Row, $"best constant rate: 3 epochs → {Hyperparameters.Fmt(shortBest.Row)}, 15 epochs → {Hyperparameters.Fmt(longBest.Row)}");
 Console.WriteLine($"best final loss, 3 epochs: constant {shortBest.Loss:0.###}, cosine {cosine.BestPerColumn[0]!.Loss:0.###}; 15 epochs: constant {longBest.Loss:0.###}, cosine {cosine.BestPerColumn[1]!.Loss:0.###} (nats)");
 
@@ -171,7 +171,7 @@ Console.WriteLine("largest batch that fits in 1 GB: " + string.Join(", ", larges
 Show.Value(() => Plot.Memory(memory.Estimates, new() { Title = "Memory per training step against batch size, three depths (computed)" }));
 
 // ── cell 26 ──
-Show.Value(() => Claim.Check("the memory that depth adds grows with depth × batch, so a deeper network leaves room for a smaller batch",
+Show.Value(() => Claim.Check("06.6", "the memory that depth adds grows with depth × batch, so a deeper network leaves room for a smaller batch",
     memory.ProportionalToDepthTimesBatch && largest.Zip(largest.Skip(1)).All(p => p.Second.LargestBatch < p.First.LargestBatch),
     $"depth part of the activations = {memory.DepthPart(1, 1)} bytes × depth × batch for every cell; largest batch in 1 GB: {string.Join(", ", largest.Select(p => $"depth {p.Depth} → {p.LargestBatch:N0}"))}"));
 
@@ -193,7 +193,7 @@ Show.Value(() => Plot.Spread(importance));
 // ── cell 29 ──
 double lrRatio = importance.RatioToNext("lr");
 CourseResults.Record(Measured.LearningRateSpreadRatio, lrRatio, "×", "spread of validation loss from the learning rate over the largest other spread, digits, around a good baseline", seed);
-Show.Value(() => Claim.Check("the learning rate causes the largest spread of validation loss", lrRatio > 1, importance.ToString()));
+Show.Value(() => Claim.Check("06.7", "the learning rate causes the largest spread of validation loss", lrRatio > 1, importance.ToString()));
 
 // This is why the tuning workflow (lesson 07) tunes the learning rate first, and re-tunes it whenever something else changes.
 //

@@ -74,7 +74,7 @@ Search.Track(log, "1 baseline", new[] { baseRun }, proxy);
 Show.Value(() => Plot.EpochCurves(baseRun));
 
 // ── cell 8 ──
-Claim.Check("the baseline works: its first loss is ln 10 ≈ 2.30 (within 0.2) and it reaches at least 0.75 validation accuracy (chance: 0.10)",
+Claim.Check("07.1", "the baseline works: its first loss is ln 10 ≈ 2.30 (within 0.2) and it reaches at least 0.75 validation accuracy (chance: 0.10)",
     Math.Abs(baseRun.Steps[0].Loss - Math.Log(10)) < 0.2 && baseRun.FinalValidationAccuracy >= 0.75, baseRun.ToString());
 
 // ## Step 2 · The learning rate first
@@ -95,7 +95,7 @@ Console.WriteLine(rateSweep);
 Show.Value(() => Plot.SweepCurve(rateSweep, new() { Series = ChartSeries.Validation }));
 
 // ── cell 12 ──
-Claim.Check("the sweep's best rate improves on the baseline's default rate (1e-3) on the proxy",
+Claim.Check("07.2", "the sweep's best rate improves on the baseline's default rate (1e-3) on the proxy",
     rateSweep.Best.History.FinalValidationLoss < baseRun.FinalValidationLoss,
     $"best η = {Hyperparameters.Fmt(rate)} ({Hyperparameters.Fmt(rate / suggested)}× the suggestion): validation loss {rateSweep.Best.History.FinalValidationLoss:0.####}; baseline η = 1e-3: {baseRun.FinalValidationLoss:0.####}");
 
@@ -115,7 +115,7 @@ var quasi = Search.Run("quasi-random", baseline, space, space.QuasiRandom(trials
 Console.WriteLine($"{grid}\n{quasi}");
 
 // ── cell 15 ──
-Claim.Check("with the same 8 trials, quasi-random search finds a lower validation loss than the 2 × 2 × 2 grid",
+Claim.Check("07.3", "with the same 8 trials, quasi-random search finds a lower validation loss than the 2 × 2 × 2 grid",
     quasi.BestValidationLoss < grid.BestValidationLoss,
     $"quasi-random {quasi.BestValidationLoss:0.####} ({quasi.DistinctValues("lr")} learning rates tried) vs grid {grid.BestValidationLoss:0.####} ({grid.DistinctValues("lr")} learning rates tried)");
 
@@ -145,7 +145,7 @@ Console.WriteLine($"chosen: batch {batch} at η = {Hyperparameters.Fmt(chosenBat
 Show.Value(() => Plot.EpochCurves(batchSweep.Histories, new() { Title = "Validation loss per epoch for three batch sizes (η scaled by √(B/64)), proxy" }));
 
 // ── cell 21 ──
-Claim.Check("with the rate scaled by √(B/64), batches of 64 to 256 all train stably, within 0.1 nats of each other",
+Claim.Check("07.4", "with the rate scaled by √(B/64), batches of 64 to 256 all train stably, within 0.1 nats of each other",
     batchSweep.Points.All(p => !p.History.Diverged) && batchSweep.Points.Max(p => p.History.FinalValidationLoss) - bestBatchLoss < 0.1,
     string.Join("; ", batchSweep.Points.Select(p => $"batch {p.Value}: {p.History.FinalValidationLoss:0.####}")));
 
@@ -161,7 +161,7 @@ Console.WriteLine(narrowRun);
 Show.Value(() => Plot.EpochCurves(narrowRun));
 
 // ── cell 24 ──
-Claim.Check("early stopping ends the run well before its 30-epoch budget and restores the epoch with the lowest validation loss",
+Claim.Check("07.5", "early stopping ends the run well before its 30-epoch budget and restores the epoch with the lowest validation loss",
     narrowRun.StopReason == StopReason.EarlyStopped && narrowRun.Epochs.Count < 30 && narrowRun.FinalValidationLoss == narrowRun.BestEpoch!.ValidationLoss,
     narrowRun.ToString());
 
@@ -177,7 +177,7 @@ Show.Value(() => Plot.EpochCurves(new[] { narrowRun, wideRun }, new() { Title = 
 
 // ── cell 27 ──
 var narrowFit = FitDiagnosis.Of(narrowRun);
-Claim.Check("the diagnosis finds no underfitting in the 128-wide network on the proxy, so extra capacity is not what it lacks there",
+Claim.Check("07.6", "the diagnosis finds no underfitting in the 128-wide network on the proxy, so extra capacity is not what it lacks there",
     narrowFit.Verdict != FitVerdict.Underfitting, narrowFit.ToString());
 
 // ## Step 6 · Regularization, only if training is much better than validation
@@ -193,7 +193,7 @@ Show.Value(() => Plot.EpochCurves(new[] { wideRun, regRun }, new() { Title = "Th
 
 // ── cell 30 ──
 var (wideFit, regFit) = (FitDiagnosis.Numbers(wideRun), FitDiagnosis.Numbers(regRun));
-Claim.Check("dropout and weight decay narrow the wide network's train-validation gap",
+Claim.Check("07.7", "dropout and weight decay narrow the wide network's train-validation gap",
     regFit.Gap < wideFit.Gap,
     $"2 × 512 unregularized: training {wideFit.TrainLoss:0.###}, validation {wideFit.ValidationLoss:0.###}, gap {wideFit.Gap:0.###}; regularized: training {regFit.TrainLoss:0.###}, validation {regFit.ValidationLoss:0.###}, gap {regFit.Gap:0.###}");
 
@@ -210,7 +210,7 @@ string someLine = File.ReadLines(log.Path).First();
 File.AppendAllText(crashed.Path, someLine[..(someLine.Length / 2)]);     // the crash: half a record, no newline
 var afterCrash = crashed.Load();
 Console.WriteLine(afterCrash);
-Claim.Check("a torn last line is reported and skipped, and every complete record survives",
+Claim.Check("07.8", "a torn last line is reported and skipped, and every complete record survives",
     afterCrash.Records.Count == log.Load().Records.Count && afterCrash.Skipped.Count == 1 && afterCrash.Skipped[0].IsLastLine,
     afterCrash.ToString());
 
@@ -220,7 +220,7 @@ Claim.Check("a torn last line is reported and skipped, and every complete record
 var bestTrial = log.Load().Of("quasi-random").Where(r => r.Status != TrialStatus.Diverged).MinBy(r => r.FinalValidationLoss)!;
 Console.WriteLine(bestTrial);
 var rerun = Reproduction.Rerun(bestTrial);
-Claim.Check("rerunning the best search trial from its log line alone gives bit-identical per-epoch losses", rerun.BitIdentical, rerun.ToString());
+Claim.Check("07.9", "rerunning the best search trial from its log line alone gives bit-identical per-epoch losses", rerun.BitIdentical, rerun.ToString());
 
 // ## The final model: the full data, once
 //
@@ -238,7 +238,7 @@ Show.Value(() => Plot.EpochCurves(finalRun));
 // ── cell 37 ──
 var test = testSet.Evaluate(finalResult.Model, "the tuned 784-512-512-10 MLP");
 CourseResults.Record(Measured.TunedTestAccuracy, test.Accuracy, "accuracy", "tuned MLP on the 10,000 Fashion-MNIST test images, evaluated once", seed);
-Claim.Check("the tuned MLP reaches a test accuracy of at least 0.90 (the benchmark's MLP 256-128-100: 0.8833)", test.Accuracy >= 0.90, test.ToString());
+Claim.Check("07.10", "the tuned MLP reaches a test accuracy of at least 0.90 (the benchmark's MLP 256-128-100: 0.8833)", test.Accuracy >= 0.90, test.ToString());
 
 // The guard in action: a second look at the test set is an error, not a number.
 
@@ -247,7 +247,7 @@ string secondLook = "";
 try { testSet.Evaluate(finalResult.Model); }
 catch (TestSetAlreadyUsedException e) { secondLook = e.Message; }
 Console.WriteLine(secondLook);
-Claim.Check("a second evaluation of the test set throws", secondLook.Contains("already evaluated"), secondLook.Length > 0 ? "TestSetAlreadyUsedException" : "no exception");
+Claim.Check("07.11", "a second evaluation of the test set throws", secondLook.Contains("already evaluated"), secondLook.Length > 0 ? "TestSetAlreadyUsedException" : "no exception");
 
 // ## Bring your own data
 //
@@ -269,7 +269,7 @@ foreach (var p in wineRates.Points) Console.WriteLine(p.History);
 
 // ── cell 42 ──
 var bestWine = wineRates.Best.History;
-Claim.Check("the same workflow on a CSV: the best rate classifies at least 90% of the held-out wines (chance: about 40%)",
+Claim.Check("07.12", "the same workflow on a CSV: the best rate classifies at least 90% of the held-out wines (chance: about 40%)",
     bestWine.FinalValidationAccuracy >= 0.9, bestWine.ToString());
 
 // (The log records the CSV's SHA-256: edit the file and `Reproduction.Rerun` refuses to run the old trial on the new data.)

@@ -70,7 +70,7 @@ bool? trainingRaisesTheRate = null;   // ← fill in: true or false
 var lessonBase = new Hyperparameters { Depth = 2, Width = 64, BatchSize = 64, Epochs = 5, Seed = seed };
 var tooLow = new RateUse(Trainer.Fit(lessonBase with { LearningRate = 1e-5 }, digits, new FitOptions { Label = "lr 1e-5 (too low)" }).History);
 var good = new RateUse(Trainer.Fit(lessonBase with { LearningRate = 3e-3 }, digits, new FitOptions { Label = "lr 3e-3" }).History);
-Claim.Check("backpropagation never changes the rate: both runs used their own rate at every update, and the run at a rate 100× too low is still far behind",
+Claim.Check("08.1", "backpropagation never changes the rate: both runs used their own rate at every update, and the run at a rate 100× too low is still far behind",
     tooLow.Untouched && good.Untouched && tooLow.Run.FinalValidationLoss > 2 * good.Run.FinalValidationLoss, $"{tooLow}; {good}");
 
 // ── cell 9 ──
@@ -97,7 +97,7 @@ Show.Value(() => Plot.EpochCurves(longRun.History, new() { Title = "Noisy digits
 // ── cell 13 ──
 var lowestTrain = FreshScore.Of(longRun, noisy, "lowest training loss (epoch 30)");
 var lowestValidation = FreshScore.Of(stopped, noisy, $"lowest validation loss (epoch {stopped.History.RestoredEpoch ?? stopped.History.Epochs.Count})");
-Claim.Check("the weights with the lowest validation loss beat the weights with the lowest training loss on fresh data",
+Claim.Check("08.2", "the weights with the lowest validation loss beat the weights with the lowest training loss on fresh data",
     lowestTrain.TrainLoss < lowestValidation.TrainLoss && lowestValidation.BeatsOnFreshData(lowestTrain), $"{lowestTrain}; {lowestValidation}");
 
 // ── cell 14 ──
@@ -123,8 +123,8 @@ var (bigScore, smallScore) = (FreshScore.Of(longRun, noisy, $"2 × 256, {longRun
 var batchBase = new Hyperparameters { Depth = 2, Width = 64, LearningRate = 1e-3, Epochs = 10, Seed = seed };
 var batch32 = new RunOutcome(Trainer.Fit(batchBase with { BatchSize = 32 }, digits, new FitOptions { Label = "batch 32" }).History);
 var fullBatch = new RunOutcome(Trainer.Fit(batchBase with { BatchSize = digits.Train.Count }, digits, new FitOptions { Label = $"batch {digits.Train.Count} (all)" }).History);
-Claim.Check("the network 35× bigger is less accurate on fresh digits", smallScore.FreshAccuracy > bigScore.FreshAccuracy, $"{bigScore}; {smallScore}");
-Claim.Check("the full batch ends worse than batch 32 at the same rate and epochs", fullBatch.Loss > batch32.Loss + 0.5, $"{batch32}; {fullBatch}");
+Claim.Check("08.3", "the network 35× bigger is less accurate on fresh digits", smallScore.FreshAccuracy > bigScore.FreshAccuracy, $"{bigScore}; {smallScore}");
+Claim.Check("08.4", "the full batch ends worse than batch 32 at the same rate and epochs", fullBatch.Loss > batch32.Loss + 0.5, $"{batch32}; {fullBatch}");
 
 // ── cell 18 ──
 Show.Value(() => Feedback.On(biggerWins == false,
@@ -144,7 +144,7 @@ string? myEpochGuess = null;   // ← fill in: "earlier", "same" or "later"
 // ── cell 21 ──
 var slow = Trainer.Fit(bigNet with { LearningRate = 2e-4, Patience = 5 }, noisy, new FitOptions { Label = "lr 2e-4, early stopping" }).History;
 var (fastBest, slowBest) = (stopped.History.BestEpoch!.Epoch, slow.BestEpoch!.Epoch);
-Claim.Check("the best epoch depends on the rate: at a 5× lower rate it comes at least twice as late", slowBest >= 2 * fastBest,
+Claim.Check("08.5", "the best epoch depends on the rate: at a 5× lower rate it comes at least twice as late", slowBest >= 2 * fastBest,
     $"best epoch {fastBest} at lr 1e-3, {slowBest}{(slowBest == 30 ? " (the end of the budget)" : "")} at lr 2e-4");
 Show.Value(() => Plot.EpochCurves(new[] { stopped.History, slow }, new() { Series = ChartSeries.Validation, Title = "The same network at two rates: the validation minimum (star) moves" }));
 
@@ -171,7 +171,7 @@ Console.WriteLine(finderCheck.Finder);
 Show.Value(() => Plot.FinderCurve(finderCheck.Finder));
 
 // ── cell 26 ──
-Claim.Check("training at the finder's minimum ends with at least twice the validation loss of the valley rate", finderCheck.MinimumIsWorse, finderCheck.ToString());
+Claim.Check("08.6", "training at the finder's minimum ends with at least twice the validation loss of the valley rate", finderCheck.MinimumIsWorse, finderCheck.ToString());
 Show.Value(() => Feedback.On(minimumIsBest == false,
     $"Right. The minimum's rate, {Hyperparameters.Fmt(finderCheck.AtMinimum.Rate)}, is {finderCheck.AtMinimum.Rate / finderCheck.AtValley.Rate:0}× the valley's; too hot to train with for 10 epochs. Read the descent, not the bottom (lesson 01).",
     minimumIsBest is null ? "Fill in minimumIsBest (true or false) and run the cell again."
@@ -203,7 +203,7 @@ Show.Value(() => Plot.Scatter(optimism.First.TestAccuracies, optimism.First.Fres
 }, highlight: optimism.First.Chosen, highlightName: "picked by test accuracy"));
 
 // ── cell 30 ──
-Claim.Check("picking the best of many configurations by test accuracy overstates it: the gap averages at least 0.5 points and is positive in at least two thirds of the cuts",
+Claim.Check("08.7", "picking the best of many configurations by test accuracy overstates it: the gap averages at least 0.5 points and is positive in at least two thirds of the cuts",
     optimism.AtLeast(0.5) && optimism.SharePositive >= 2.0 / 3, optimism.ToString());
 Show.Value(() => Feedback.On(myGap > 0,
     $"Right, it is optimistic: {100 * optimism.Mean:0.0} points on average here (you said {myGap}). The more configurations you compare and the smaller the test set, the larger the gap. Choose on a validation set; touch the test set once, at the end (lesson 07).",
@@ -222,7 +222,7 @@ bool? sameBothTimes = null;   // ← fill in: true or false
 // ── cell 33 ──
 var withDropout = Trainer.Fit(bigNet with { Dropout = 0.5 }, noisy, new FitOptions { Label = "dropout 0.5" });
 var dropoutEvidence = DropoutCheck.Measure(withDropout.Model, noisy.Train, seed);
-Claim.Check("evaluation switches dropout off: two evaluations agree exactly, two passes in training mode do not, and the loss is lower with dropout off",
+Claim.Check("08.8", "evaluation switches dropout off: two evaluations agree exactly, two passes in training mode do not, and the loss is lower with dropout off",
     dropoutEvidence.OffAtEvaluation && dropoutEvidence.TrainingModeLoss > dropoutEvidence.EvaluationLoss, dropoutEvidence.ToString());
 Show.Value(() => Feedback.On(sameBothTimes == true,
     "Right: in evaluation mode dropout is off, so the network is an ordinary deterministic function. One consequence: the training loss reported during an epoch (dropout on) is higher than the same weights' loss with dropout off, so with dropout the training curve can sit above the validation curve (lesson 05).",
@@ -246,7 +246,7 @@ Show.Value(() => Plot.EpochCurves(new[] { scaling.PlainModerate.Run, scaling.Pla
     new() { Title = "Validation loss per epoch: batch 128 and the full batch, at the reference rate (dashed) and scaled (solid)" }));
 
 // ── cell 37 ──
-Claim.Check("scaling the rate closes most of the gap at batch 128 but not at the full batch", scaling.HelpsAtModerate && scaling.BreaksAtLarge, scaling.ToString());
+Claim.Check("08.9", "scaling the rate closes most of the gap at batch 128 but not at the full batch", scaling.HelpsAtModerate && scaling.BreaksAtLarge, scaling.ToString());
 Show.Value(() => Feedback.On(scalingSavesTheFullBatch == false,
     $"Right. At batch 128 the scaled rate ({Hyperparameters.Fmt(scaling.ScaledModerate.Rate)}) nearly matched the reference; at the full batch 10 epochs are 10 updates, and one step at {Hyperparameters.Fmt(scaling.ScaledLarge.Rate)} does not do the work of {digits.Train.Count / 16} small ones, because the loss surface curves. Scaling rules hold up to a point; past it the batch matters (lessons 02 and 06).",
     scalingSavesTheFullBatch is null ? "Fill in scalingSavesTheFullBatch (true or false) and run the cell again."
@@ -264,7 +264,7 @@ bool? lowerTrainingLossWins = null;   // ← fill in: true or false
 // ── cell 40 ──
 var dropoutScore = FreshScore.Of(withDropout, noisy, "dropout 0.5");
 var plainScore = FreshScore.Of(longRun, noisy, "no regularization");
-Claim.Check("the model with the higher training loss (dropout) is the better model on fresh data",
+Claim.Check("08.10", "the model with the higher training loss (dropout) is the better model on fresh data",
     plainScore.TrainLoss < dropoutScore.TrainLoss && dropoutScore.BeatsOnFreshData(plainScore), $"{plainScore}; {dropoutScore}");
 Show.Value(() => Feedback.On(lowerTrainingLossWins == false,
     $"Right. Dropout kept the network from memorizing the wrong labels: training loss {dropoutScore.TrainLoss:0.###} instead of {plainScore.TrainLoss:0.###}, fresh accuracy {dropoutScore.FreshAccuracy:P1} instead of {plainScore.FreshAccuracy:P1}. Judge models on validation data (lesson 05).",
@@ -296,7 +296,7 @@ Show.Value(() => summary);
 
 // ── cell 44 ──
 var provenance = summary.CheckAgainst(CourseResults.Load());
-Claim.Check("every number in the summary table is a measurement its lesson recorded, and every missing one says which lesson to run", provenance.Holds, provenance.ToString());
+Claim.Check("08.11", "every number in the summary table is a measurement its lesson recorded, and every missing one says which lesson to run", provenance.Holds, provenance.ToString());
 if (summary.MissingLessons.Count > 0)
     Console.WriteLine($"To fill the table, run lessons {string.Join(", ", summary.MissingLessons)} first, e.g.: dotnet run --project src/Course -- run {string.Join(" ", summary.MissingLessons)} 08");
 

@@ -10,8 +10,8 @@ public class ClaimAndFeedbackTests
     public void A_failed_claim_throws_with_claim_evidence_and_advice()
     {
         var e = Assert.Throws<ClaimFailedException>(() =>
-            Claim.Check("the rate diverges", false, "loss stayed at 0.3", ifFails: "try a larger rate"));
-        Assert.Contains("✗ the rate diverges: loss stayed at 0.3", e.Message);
+            Claim.Check("01.9", "the rate diverges", false, "loss stayed at 0.3", ifFails: "try a larger rate"));
+        Assert.Contains("✗ the rate diverges: loss stayed at 0.3 [01.9]", e.Message);
         Assert.Contains("try a larger rate", e.Message);
         Assert.False(e.Result.Holds);
     }
@@ -22,10 +22,33 @@ public class ClaimAndFeedbackTests
         var shown = new List<ClaimResult>();
         var previous = Claim.Show;
         Claim.Show = shown.Add;
-        try { Claim.Check("loss falls", true, "2.3 → 0.4"); }
+        try { Claim.Check("00.1", "loss falls", true, "2.3 → 0.4"); }
         finally { Claim.Show = previous; }
         var r = Assert.Single(shown);
-        Assert.Equal("✓ loss falls: 2.3 → 0.4", r.ToString());
+        Assert.Equal("✓ loss falls: 2.3 → 0.4 [00.1]", r.ToString());
+    }
+
+    [Fact]
+    public void A_demonstration_is_shown_as_shown_and_still_stops_when_it_does_not_hold()
+    {
+        var shown = new List<ClaimResult>();
+        var previous = Claim.Show;
+        Claim.Show = shown.Add;
+        try { Claim.Demonstrate("05.7", "dropout is off in evaluation mode", true, "two evaluations identical"); }
+        finally { Claim.Show = previous; }
+        Assert.Equal("✓ shown: dropout is off in evaluation mode: two evaluations identical [05.7]", Assert.Single(shown).ToString());
+        Assert.Throws<ClaimFailedException>(() => Claim.Demonstrate("05.7", "x", false, "y"));
+    }
+
+    [Theory]
+    [InlineData("5.3")]
+    [InlineData("05")]
+    [InlineData("the claim")]
+    [InlineData("")]
+    public void A_malformed_claim_id_is_refused_with_the_expected_form(string id)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Claim.Check(id, "c", true, "e"));
+        Assert.Contains("\"05.3\"", e.Message);
     }
 
     [Theory]
