@@ -18,8 +18,9 @@ public sealed class Mlp : Module<Tensor, Tensor>
     private readonly ModuleList<HiddenLayer> hidden;
     private readonly Linear output;
 
-    /// <summary>Builds the network with weights drawn from TorchSharp's default initialization
-    /// (seed it with <c>torch.manual_seed</c> first; <see cref="Create"/> does).</summary>
+    /// <summary>Builds the network with weights drawn from TorchSharp's default initialization, from its shared
+    /// generator (seed it with <c>torch.manual_seed</c> first; other threads drawing meanwhile change the weights).
+    /// Prefer <see cref="Create"/>, which draws from a generator of its own.</summary>
     /// <param name="inputs">Features per example.</param>
     /// <param name="classes">Number of classes (output units).</param>
     /// <param name="hp">Depth, width, activation, normalization, dropout and residual are read from here.</param>

@@ -142,4 +142,18 @@ public class ConcurrentFitTests
         Assert.Equal(theirs, ours);
         Assert.Null(FitRandom.Current);
     }
+
+    [Fact]
+    public void An_Mlp_fit_has_the_numbers_of_the_same_network_trained_with_TorchSharps_dropout()
+    {
+        // The same initial weights (Mlp.Create's own generator vs the shared one seeded alike) and the same masks
+        // (the fit's generator vs TorchSharp's Dropout on the shared one): the per-fit generators changed no number.
+        var hp = Broken.Small with { Dropout = 0.2, Seed = 3 };
+        using var ours = Trainer.Fit(hp, Broken.Moons());
+        torch.manual_seed(3);
+        using var theirs = torch.nn.Sequential(torch.nn.Linear(2, 16), torch.nn.ReLU(), torch.nn.Dropout(0.2), torch.nn.Linear(16, 2));
+        var history = Trainer.Fit(theirs, hp, Broken.Moons());
+        Assert.Equal(history.Steps.Select(s => s.Loss), ours.History.Steps.Select(s => s.Loss));
+        Assert.Equal(history.Epochs.Select(e => e.ValidationLoss), ours.History.Epochs.Select(e => e.ValidationLoss));
+    }
 }
