@@ -90,13 +90,13 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void What_Save_writes_Load_reads_back_with_text_labels_that_need_quotes_excepted()
+    public void What_Save_writes_Load_reads_back_also_names_that_need_quotes()
     {
-        var d = new Dataset("t", [0.5f, 1, 2, 3], [1, 0], 2, ["no", "yes"]);
+        var d = new Dataset("t", [0.5f, 1, 2, 3, 4, 5], [1, 0, 2], 2, ["big, \"red\"", "no", " two\nlines"]);
         string path = Path.Combine(folder, "saved.csv");
-        CsvDataset.Save(d, path, ["p", "q"]);
+        CsvDataset.Save(d, path, ["width, cm", "q"]);
         var back = CsvDataset.Load(path, "label");
         Assert.Equal(d.Features, back.Features);
-        Assert.Equal(d.Labels, back.Labels);
+        Assert.Equal(d.Labels.Select(l => d.ClassNames[(int)l]), back.Labels.Select(l => back.ClassNames[(int)l]));
     }
 }

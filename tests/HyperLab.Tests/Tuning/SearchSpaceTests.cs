@@ -95,8 +95,10 @@ public class SearchSpaceTests
         Refused(() => SearchDimension.Linear("x", 0, double.PositiveInfinity, (hp, v) => hp), "High", "a finite number");
         Refused(() => Rate with { Name = " " }, "Name", "non-blank");
         Refused(() => Rate with { Apply = null! }, "Apply", "set (not null)");
-        Assert.Throws<ArgumentException>(() => new SearchSpace(Rate) with { Dimensions = [] });
-        Assert.Throws<ArgumentException>(() => new SearchSpace(Rate, null!));
+        var empty = Assert.Throws<ArgumentException>(() => new SearchSpace(Rate) with { Dimensions = [] });
+        Assert.Contains("needs 1 to 12 dimensions, got 0", empty.Message);
+        Assert.Contains("e.g. new SearchSpace(SearchDimension.Log(", empty.Message);
+        Assert.Contains("Dimension 1 of the search space is null", Assert.Throws<ArgumentException>(() => new SearchSpace(Rate, null!)).Message);
     }
 
     [Fact]
