@@ -22,7 +22,7 @@ public static class DataChecks
     /// <param name="classes">Classes the model scores; null when unknown.</param>
     public static void ForTraining(DataSplits data, int? inputs, int? classes)
     {
-        ForFinder(data, inputs, classes);
+        TrainingSet(data, inputs, classes);
         if (data.Validation.FeatureCount != data.Train.FeatureCount)
             throw new BadDataException(data.Validation.Name,
                 $"it has {data.Validation.FeatureCount} features per example but the training set '{data.Train.Name}' has {data.Train.FeatureCount}",
@@ -37,13 +37,59 @@ public static class DataChecks
     /// <param name="data">The splits; only the training set is checked.</param>
     /// <param name="inputs">Features the model expects per example; null when unknown.</param>
     /// <param name="classes">Classes the model scores; null when unknown.</param>
+    /// <remarks>Beyond what a fit needs, the finder refuses a training set of one example or with every feature
+    /// constant: its curve would then measure memorizing one row, or fitting the class shares, not a rate.</remarks>
     public static void ForFinder(DataSplits data, int? inputs, int? classes)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(data.Train, "data.Train");
+        if (data.Train.Count < 2)
+            throw new BadDataException(data.Train.Name,
+                $"it has {data.Train.Count} example; the learning-rate finder would take its ~100 steps on that one row, which the model " +
+                "simply memorizes, so the curve and its suggested rate say nothing about training on real data",
+                "run the finder on the whole training set (several batches: a few hundred examples or more)", value: data.Train.Count, parameter: nameof(data));
+        TrainingSet(data, inputs, classes);
+        if (AllConstant(data.Train) is { } column)
+            throw new BadDataException(data.Train.Name,
+                $"every feature is the same in all {data.Train.Count:N0} examples (column 0 is always {column.ToString(CultureInfo.InvariantCulture)}); " +
+                "the model cannot tell the examples apart, so the finder's curve only shows how fast the output fits the class shares, " +
+                "and its suggested rate means nothing",
+                "check the columns you loaded (a column picked by mistake, or features overwritten before the split), and train on features that vary",
+                column: 0, value: column, parameter: nameof(data));
+    }
+
+    /// <summary>Throws when every training example has the same label: the model would learn to always answer that
+    /// class and report accuracy 1 without learning anything (issue 20).</summary>
+    public static void MoreThanOneClass(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        long first = data.Labels[0];
+        if (Array.TrueForAll(data.Labels, l => l == first))
+            throw new BadDataException(data.Name,
+                $"all {data.Count:N0} of its examples have label {first} ('{data.ClassNames[(int)first]}'): with a single class the model learns " +
+                "to always answer it and reaches accuracy 1 without learning anything",
+                "check the label column and how the set was filtered or split (Splits.Stratified keeps every class in every part); " +
+                "a classifier needs examples of at least two classes",
+                value: first, parameter: "data");
+    }
+
+    private static void TrainingSet(DataSplits data, int? inputs, int? classes)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(data.Train, "data.Train");
         ArgumentNullException.ThrowIfNull(data.Validation, "data.Validation");
         Fits(data.Train, inputs, classes);
         AllFinite(data.Train);
+        MoreThanOneClass(data.Train);
+    }
+
+    // Column 0's value when every row equals the first one, else null (stops at the first row that differs).
+    private static float? AllConstant(Dataset data)
+    {
+        var first = data.Row(0);
+        for (int r = 1; r < data.Count; r++)
+            if (!data.Row(r).SequenceEqual(first)) return null;
+        return first[0];
     }
 
     /// <summary>Throws when any feature of <paramref name="data"/> is NaN or infinite, naming the first one

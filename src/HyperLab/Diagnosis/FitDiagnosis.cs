@@ -25,7 +25,34 @@ public enum FitVerdict
 /// the window. Default 0.01 (1%).</param>
 /// <param name="WeakFraction">Training counts as weak while its loss is above this fraction of the first update's loss
 /// (about ln C for C classes: a guess). Default 0.5.</param>
-public sealed record FitDiagnosisSettings(double RiseTolerance = 0.10, int Window = 3, double MinImprovement = 0.01, double WeakFraction = 0.5);
+/// <remarks>Every value is checked when it is set (also through <c>with</c>): a bad one throws a
+/// <see cref="HyperparameterException"/> naming the field, the value, the valid range and the default.</remarks>
+public sealed record FitDiagnosisSettings(double RiseTolerance = 0.10, int Window = 3, double MinImprovement = 0.01, double WeakFraction = 0.5)
+{
+    /// <summary>Overfitting threshold, a fraction of the validation minimum. Valid: (0, 10].</summary>
+    public double RiseTolerance { get; init => field = CheckRise(value); } = CheckRise(RiseTolerance);
+
+    /// <summary>Epochs the trend is measured over. Valid: 2 to 1,000 (a slope needs two points).</summary>
+    public int Window { get; init => field = CheckWindow(value); } = CheckWindow(Window);
+
+    /// <summary>"Still improving" threshold, a fraction of the validation minimum. Valid: [0, 1).</summary>
+    public double MinImprovement { get; init => field = CheckImprovement(value); } = CheckImprovement(MinImprovement);
+
+    /// <summary>"Weak training" threshold, a fraction of the first update's loss. Valid: (0, 1].</summary>
+    public double WeakFraction { get; init => field = CheckWeak(value); } = CheckWeak(WeakFraction);
+
+    private static double CheckRise(double v) =>
+        Valid.Open(nameof(RiseTolerance), v, 0, 10, "0.10 (a 10% rise above the validation minimum counts as overfitting)");
+
+    private static int CheckWindow(int v) =>
+        Valid.Int(nameof(Window), v, 2, 1_000, "3 (the trend over the last three epochs)");
+
+    private static double CheckImprovement(double v) =>
+        Valid.HalfOpen(nameof(MinImprovement), v, 0, 1, "0.01 (validation still falling by more than 1% over the window)");
+
+    private static double CheckWeak(double v) =>
+        Valid.Open(nameof(WeakFraction), v, 0, 1, "0.5 (training loss still above half the first update's loss is weak)");
+}
 
 /// <summary>The numbers behind a <see cref="FitDiagnosis"/> verdict (lesson 03; losses in nats, per example).</summary>
 /// <param name="Epochs">Epochs that ran.</param>

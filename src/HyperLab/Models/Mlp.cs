@@ -18,8 +18,9 @@ public sealed class Mlp : Module<Tensor, Tensor>
     private readonly ModuleList<HiddenLayer> hidden;
     private readonly Linear output;
 
-    /// <summary>Builds the network with weights drawn from TorchSharp's default initialization
-    /// (seed it with <c>torch.manual_seed</c> first; <see cref="Create"/> does).</summary>
+    /// <summary>Builds the network with weights drawn from TorchSharp's default initialization, from its shared
+    /// generator (seed it with <c>torch.manual_seed</c> first; other threads drawing meanwhile change the weights).
+    /// Prefer <see cref="Create"/>, which draws from a generator of its own.</summary>
     /// <param name="inputs">Features per example.</param>
     /// <param name="classes">Number of classes (output units).</param>
     /// <param name="hp">Depth, width, activation, normalization, dropout and residual are read from here.</param>
@@ -40,12 +41,39 @@ public sealed class Mlp : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>Seeds TorchSharp with <see cref="Hyperparameters.Seed"/> and builds the network,
-    /// so the same seed gives the same initial weights.</summary>
+    /// <summary>Builds the network with initial weights drawn from a generator of its own, seeded with
+    /// <see cref="Hyperparameters.Seed"/>: the same seed gives the same weights (the ones
+    /// <c>torch.manual_seed(seed)</c> followed by <c>new Mlp(...)</c> gives), whatever other threads draw meanwhile
+    /// (issue 20). TorchSharp's default generator is also seeded, as before, for code that continues from it.</summary>
     public static Mlp Create(int inputs, int classes, Hyperparameters hp)
     {
+        ArgumentNullException.ThrowIfNull(hp);
         torch.manual_seed(hp.Seed);
-        return new Mlp(inputs, classes, hp);
+        var model = new Mlp(inputs, classes, hp);
+        using var generator = new Generator((ulong)hp.Seed);
+        model.Initialize(generator);
+        return model;
+    }
+
+    // Draws every linear layer's weights again, in construction order, exactly as TorchSharp's Linear does
+    // (kaiming_uniform_ with a = √5 for the weight, U(−1/√fan_in, 1/√fan_in) for the bias), but from
+    // generator: TorchSharp 0.107's nn.init functions take no generator (kaiming_uniform_) or ignore it
+    // (uniform_), while Tensor.uniform_ honours it.
+    private void Initialize(Generator generator)
+    {
+        using var _ = torch.no_grad();
+        foreach (var layer in hidden.Select(h => h.Linear).Append(output))
+        {
+            long fanIn = layer.weight!.shape[1];
+            double gain = Math.Sqrt(2.0 / (1 + Math.Pow(Math.Sqrt(5), 2)));
+            double bound = Math.Sqrt(3.0) * (gain / Math.Sqrt(fanIn));
+            layer.weight.uniform_(-bound, bound, generator);
+            if (layer.bias is { } bias)
+            {
+                double b = fanIn > 0 ? 1 / Math.Sqrt(fanIn) : 0;
+                bias.uniform_(-b, b, generator);
+            }
+        }
     }
 
     /// <summary>Features per example.</summary>
@@ -103,7 +131,7 @@ public sealed class HiddenLayer : Module<Tensor, Tensor>
     private readonly Linear linear;
     private readonly Module<Tensor, Tensor>? norm;
     private readonly Module<Tensor, Tensor> activation;
-    private readonly Dropout? dropout;
+    private readonly double dropout;
     private readonly bool residual;
 
     internal HiddenLayer(int inputs, int outputs, Hyperparameters hp, bool residual) : base("Hidden")
@@ -122,9 +150,20 @@ public sealed class HiddenLayer : Module<Tensor, Tensor>
             Activation.GELU => GELU(),
             _ => ReLU(),
         };
-        dropout = hp.Dropout > 0 ? Dropout(hp.Dropout) : null;
+        dropout = hp.Dropout;
         this.residual = residual && inputs == outputs;
         RegisterComponents();
+    }
+
+    // Inside a fit on this thread, the mask comes from the fit's own generator (FitRandom), drawn exactly as
+    // libtorch's CPU dropout draws it (bernoulli(1 − p), divided by 1 − p, times the input), so the numbers are
+    // those of TorchSharp's Dropout seeded the same way; elsewhere it is TorchSharp's dropout.
+    private static Tensor Dropout(Tensor h, double p)
+    {
+        if (Training.FitRandom.Current is not { } generator) return nn.functional.dropout(h, p, training: true);
+        var noise = torch.empty_like(h).bernoulli_(1 - p, generator);
+        noise.div_(1 - p);
+        return h * noise;
     }
 
     /// <summary>The layer's linear part (its weight is what lesson 04 measures).</summary>
@@ -136,7 +175,7 @@ public sealed class HiddenLayer : Module<Tensor, Tensor>
         var h = linear.call(x);
         if (norm is not null) h = norm.call(h);
         h = activation.call(h);
-        if (dropout is not null) h = dropout.call(h);
+        if (dropout > 0 && training) h = Dropout(h, dropout);
         return residual ? x + h : h;
     }
 }

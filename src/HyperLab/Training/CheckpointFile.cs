@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace HyperLab.Training;
 
@@ -14,10 +16,16 @@ internal static class CheckpointFile
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("HyperLab checkpoint v1\n");
     private const int HeaderLength = 23 + 8 + 32;
 
-    /// <summary>Writes <paramref name="weights"/> to <paramref name="full"/> atomically.</summary>
+    /// <summary>A temporary file older than this is stale even if a process with its id runs (the id was reused):
+    /// a save takes seconds.</summary>
+    internal static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>Writes <paramref name="weights"/> to <paramref name="full"/> atomically; first removes the stale
+    /// temporaries an interrupted save of the same checkpoint left (<see cref="RemoveStaleTemporaries"/>).</summary>
     public static void Write(string full, byte[] weights)
     {
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        RemoveStaleTemporaries(full);
+        string temp = Path.Combine(Path.GetDirectoryName(full)!, TempName(full, Environment.ProcessId, Guid.NewGuid()));
         try
         {
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -36,9 +44,56 @@ internal static class CheckpointFile
         }
     }
 
-    /// <summary>The weights stored in <paramref name="full"/>, after checking header, length and checksum.</summary>
+    /// <summary>The temporary file a save of <paramref name="full"/> by process <paramref name="pid"/> writes:
+    /// ".name.pid.guid.tmp", hidden, next to the checkpoint.</summary>
+    internal static string TempName(string full, int pid, Guid id) => $".{Path.GetFileName(full)}.{pid}.{id:N}.tmp";
+
+    /// <summary>
+    /// Deletes the temporaries of <paramref name="full"/> that a killed save left behind (issue 20: up to 21 MB each).
+    /// Only files named exactly as <see cref="TempName"/> names this checkpoint's temporaries are touched, and only
+    /// when the process that wrote one no longer runs or the file is older than <see cref="StaleAfter"/>; a save in
+    /// progress (this or another live process) keeps its file. Failures are ignored: cleaning is a courtesy.
+    /// Returns the paths deleted.
+    /// </summary>
+    internal static IReadOnlyList<string> RemoveStaleTemporaries(string full)
+    {
+        var removed = new List<string>();
+        string? folder = Path.GetDirectoryName(full);
+        string name = Path.GetFileName(full);
+        if (folder is null || !Directory.Exists(folder) || name.Length == 0) return removed;
+        var pattern = new Regex($"^\\.{Regex.Escape(name)}\\.(?<pid>[0-9]{{1,10}})\\.[0-9a-f]{{32}}\\.tmp$", RegexOptions.CultureInvariant);
+        try
+        {
+            foreach (var path in Directory.EnumerateFiles(folder, $".{name}.*.tmp"))
+            {
+                var match = pattern.Match(Path.GetFileName(path));
+                if (!match.Success || !int.TryParse(match.Groups["pid"].Value, out int pid)) continue;
+                bool old = DateTime.UtcNow - File.GetLastWriteTimeUtc(path) > StaleAfter;
+                if (!old && IsRunning(pid)) continue;
+                try { File.Delete(path); removed.Add(path); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException) { return false; }
+    }
+
+    /// <summary>The weights stored in <paramref name="full"/>, after checking header, length and checksum; first
+    /// removes the stale temporaries an interrupted save of it left (<see cref="RemoveStaleTemporaries"/>).</summary>
     public static byte[] Read(string full)
     {
+        RemoveStaleTemporaries(full);
         byte[] bytes = File.ReadAllBytes(full);
         if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new CheckpointException(full,

@@ -52,7 +52,7 @@ public static class Trainer
         using var fitScope = NewDisposeScope();
         var (xTrain, yTrain) = data.Train.ToTensors();
         var (xVal, yVal) = data.Validation.ToTensors();
-        torch.manual_seed(hp.Seed);                       // dropout masks
+        using var dropoutRandom = FitRandom.Begin(hp.Seed); // dropout masks: this fit's own generator
         var random = new Random(hp.Seed);                 // augmentation
         using var flat = options.FlatParameters ? FlatParameters.Bind(model) : null;
         var optimizer = Optimizers.Create(flat is null ? model.parameters() : [flat.Values], hp);

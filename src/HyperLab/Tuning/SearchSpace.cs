@@ -14,11 +14,54 @@ namespace HyperLab.Tuning;
 /// <param name="Apply">Puts a value into the hyperparameters, e.g. <c>(hp, v) =&gt; hp with { LearningRate = v }</c>.</param>
 public sealed record SearchDimension(string Name, double Low, double High, bool LogScale, Func<Hyperparameters, double, Hyperparameters> Apply)
 {
-    /// <summary>Smallest value; positive on a log scale.</summary>
-    public double Low { get; init; } = LogScale && !(Low > 0) ? throw new ArgumentOutOfRangeException(nameof(Low), Low, "A log-scaled range must start above 0 (e.g. 1e-4 for a learning rate).") : Low;
+    private const string RateStart = "1e-4 for a learning rate (with High = 1e-1), 1e-6 for weight decay";
 
-    /// <summary>Largest value; above <see cref="Low"/>.</summary>
-    public double High { get; init; } = !(High > Low) ? throw new ArgumentOutOfRangeException(nameof(High), High, $"The range of {Name} must end above its start {Low}.") : High;
+    /// <summary>Short name; not blank.</summary>
+    public string Name { get; init => field = CheckName(value); } = CheckName(Name);
+
+    /// <summary>Smallest value: finite, below <see cref="High"/>, and above 0 on a log scale.</summary>
+    /// <remarks>Checked also through <c>with</c>. To move both ends, set first the one that keeps the range
+    /// valid, e.g. <c>with { High = 10, Low = 5 }</c> from [1, 2].</remarks>
+    public double Low { get; init => field = CheckLow(value, LogScale, High); } = CheckLow(Low, LogScale, double.PositiveInfinity);
+
+    /// <summary>Largest value: finite and above <see cref="Low"/>.</summary>
+    public double High { get; init => field = CheckHigh(value, Low); } = CheckHigh(High, Low);
+
+    /// <summary>Spread trials evenly over log10 of the value; needs <see cref="Low"/> above 0.</summary>
+    public bool LogScale { get; init => field = value && !(Low > 0) ? throw LogNeedsPositive(Low) : value; } = LogScale;
+
+    /// <summary>Puts a value into the hyperparameters; not null.</summary>
+    public Func<Hyperparameters, double, Hyperparameters> Apply { get; init => field = value ?? throw Valid.Missing(nameof(Apply), "(hp, v) => hp with { LearningRate = v }"); }
+        = Apply ?? throw Valid.Missing(nameof(Apply), "(hp, v) => hp with { LearningRate = v }");
+
+    private static string CheckName(string name) => string.IsNullOrWhiteSpace(name)
+        ? throw new HyperparameterException(nameof(Name), name, "a short, non-blank name used in logs and charts", "\"lr\"")
+        : name;
+
+    private static double CheckLow(double low, bool log, double high)
+    {
+        if (!double.IsFinite(low))
+            throw new HyperparameterException(nameof(Low), low, "a finite number", log ? RateStart : "0 for a fraction such as dropout (with High = 0.5)");
+        if (log && !(low > 0)) throw LogNeedsPositive(low);
+        if (!(low < high))
+            throw new HyperparameterException(nameof(Low), low, $"below High ({Hyperparameters.Fmt(high)})",
+                $"a value below {Hyperparameters.Fmt(high)}; to move both ends, set High first: with {{ High = …, Low = … }}");
+        return low;
+    }
+
+    private static double CheckHigh(double high, double low)
+    {
+        if (!double.IsFinite(high))
+            throw new HyperparameterException(nameof(High), high, "a finite number above Low", "1e-1 for a learning rate, 0.5 for dropout");
+        if (!(high > low))
+            throw new HyperparameterException(nameof(High), high, $"above Low ({Hyperparameters.Fmt(low)})",
+                $"a value above {Hyperparameters.Fmt(low)}, e.g. {Hyperparameters.Fmt(low > 0 ? low * 1000 : low + 1)}; to move both ends down, set Low first: with {{ Low = …, High = … }}");
+        return high;
+    }
+
+    private static HyperparameterException LogNeedsPositive(double low) =>
+        new(nameof(Low), low, "above 0 on a log scale (the logarithm of 0 or a negative number does not exist)",
+            $"{RateStart}; or search a linear range with SearchDimension.Linear");
 
     /// <summary>A dimension searched on a log scale.</summary>
     public static SearchDimension Log(string name, double low, double high, Func<Hyperparameters, double, Hyperparameters> apply) => new(name, low, high, true, apply);
@@ -59,7 +102,7 @@ public sealed record SearchSpace(IReadOnlyList<SearchDimension> Dimensions)
     public SearchSpace(params SearchDimension[] dimensions) : this((IReadOnlyList<SearchDimension>)dimensions) { }
 
     /// <summary>The dimensions; 1 to 12, with different names.</summary>
-    public IReadOnlyList<SearchDimension> Dimensions { get; init; } = Check(Dimensions);
+    public IReadOnlyList<SearchDimension> Dimensions { get; init => field = Check(value); } = Check(Dimensions);
 
     /// <summary>Every combination of <paramref name="perDimension"/> values per dimension, placed at
     /// the centres of equal cells of each range ((i + ½)/k): perDimension^dimensions trials.</summary>
@@ -81,11 +124,17 @@ public sealed record SearchSpace(IReadOnlyList<SearchDimension> Dimensions)
 
     private static IReadOnlyList<SearchDimension> Check(IReadOnlyList<SearchDimension> dimensions)
     {
-        ArgumentNullException.ThrowIfNull(dimensions);
-        if (dimensions.Count < 1 || dimensions.Count > Halton.MaxDimensions)
-            throw new ArgumentException($"A search space needs 1 to {Halton.MaxDimensions} dimensions, got {dimensions.Count}.", nameof(dimensions));
-        if (dimensions.Select(d => d.Name).Distinct().Count() != dimensions.Count)
-            throw new ArgumentException("Two dimensions of the search space share a name.", nameof(dimensions));
+        const string example = "new SearchSpace(SearchDimension.Log(\"lr\", 1e-4, 1e-1, (hp, v) => hp with { LearningRate = v }))";
+        if (dimensions is null || dimensions.Count < 1 || dimensions.Count > Halton.MaxDimensions)
+            throw new ArgumentException($"A search space needs 1 to {Halton.MaxDimensions} dimensions, got {(dimensions is null ? "null" : dimensions.Count)}. " +
+                $"Search the few hyperparameters that matter most (2 to 4 is typical), e.g. {example}.", nameof(Dimensions));
+        int missing = dimensions.ToList().FindIndex(d => d is null);
+        if (missing >= 0)
+            throw new ArgumentException($"Dimension {missing} of the search space is null: every dimension must be set, e.g. {example}.", nameof(Dimensions));
+        var twice = dimensions.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new ArgumentException($"Two dimensions of the search space share the name '{twice.Key}': a point stores one value per name, " +
+                "so give each dimension its own name (\"lr\", \"wd\", \"dropout\", ...).", nameof(Dimensions));
         return dimensions;
     }
 

@@ -130,4 +130,34 @@ public sealed class CheckpointFaultTests : IDisposable
         Assert.Contains("Warning: Cannot write the checkpoint", errors.ToString());
         Assert.Contains(path, errors.ToString());
     }
+
+    // Issue 20: a save killed between writing its temporary file and renaming it leaves ".model.ckpt.<pid>.<guid>.tmp".
+    private string Temp(string checkpoint, int pid) =>
+        Path.Combine(folder, $".{checkpoint}.{pid}.{Guid.NewGuid():N}.tmp");
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Stale_temporaries_of_the_same_checkpoint_are_removed_on_the_next_save_or_load_and_nothing_else(bool save)
+    {
+        string path = SavedModel();
+        string dead = Temp("model.ckpt", int.MaxValue);              // no process has this id
+        string old = Temp("model.ckpt", Environment.ProcessId);      // a live id, but hours old: the id was reused
+        string live = Temp("model.ckpt", Environment.ProcessId);     // a save in progress in this process
+        string other = Temp("other.ckpt", int.MaxValue);             // another checkpoint's
+        string[] foreign = [Path.Combine(folder, ".model.ckpt.notes.tmp"), Path.Combine(folder, "model.ckpt.tmp"),
+            Path.Combine(folder, ".model.ckpt.123.tmp"), Path.Combine(folder, "model.ckpt.bak")];
+        foreach (var f in foreign.Append(dead).Append(old).Append(live).Append(other)) File.WriteAllBytes(f, new byte[1000]);
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-2));
+
+        if (save) SavedModel(1);
+        else { using var m = Fresh(); Checkpoint.Load(m, path); }
+
+        Assert.False(File.Exists(dead));
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(other));
+        Assert.All(foreign, f => Assert.True(File.Exists(f), f));
+        Assert.True(File.Exists(path));
+    }
 }

@@ -8,6 +8,35 @@ public class FitDiagnosisTests
 {
     private static readonly double[] FallingTrain = { 2.0, 1.5, 1.1, 0.8, 0.6, 0.45, 0.3, 0.2, 0.12, 0.08 };
 
+    [Theory]
+    [InlineData("RiseTolerance", -1.0)]
+    [InlineData("RiseTolerance", double.NaN)]
+    [InlineData("MinImprovement", 1.0)]
+    [InlineData("MinImprovement", -0.01)]
+    [InlineData("WeakFraction", 0.0)]
+    [InlineData("WeakFraction", 1.5)]
+    public void Settings_refuse_thresholds_out_of_range_also_through_with(string field, double value)
+    {
+        var s = new FitDiagnosisSettings();
+        var e = Assert.Throws<HyperparameterException>(() => field switch
+        {
+            "RiseTolerance" => s with { RiseTolerance = value },
+            "MinImprovement" => s with { MinImprovement = value },
+            _ => s with { WeakFraction = value },
+        });
+        Assert.Equal(field, e.Field);
+        Assert.Contains("A sensible starting value is", e.Message);
+    }
+
+    [Fact]
+    public void Settings_refuse_a_window_too_short_for_a_trend()
+    {
+        var e = Assert.Throws<HyperparameterException>(() => new FitDiagnosisSettings(Window: 1));
+        Assert.Equal("Window", e.Field);
+        Assert.Contains("from 2 to 1,000", e.Message);
+        Assert.Equal(5, (new FitDiagnosisSettings() with { Window = 5 }).Window);
+    }
+
     [Fact]
     public void Validation_turning_up_while_training_falls_is_overfitting_with_the_minimum_named()
     {

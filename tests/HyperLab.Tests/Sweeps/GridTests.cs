@@ -90,5 +90,22 @@ public class GridTests
     {
         var e = Assert.Throws<ArgumentException>(() => Knob.LearningRate());
         Assert.Contains("lr", e.Message);
+        e = Assert.Throws<ArgumentException>(() => Knob.Dropout(0, 0.2) with { Values = [] });
+        Assert.Contains("'dropout' needs at least one value", e.Message);
+        Assert.Contains("Sweep.LogGrid", e.Message);
+    }
+
+    [Fact]
+    public void A_knob_refuses_values_that_are_not_finite_or_out_of_their_hyperparameter_range()
+    {
+        var e = Assert.Throws<HyperparameterException>(() => Knob.LearningRate(1e-3, double.PositiveInfinity));
+        Assert.Equal("Values[1]", e.Field);
+        Assert.Contains("finite", e.Message);
+        Assert.Equal("Values[0]", Assert.Throws<HyperparameterException>(() => Knob.WeightDecay(1e-4) with { Values = [double.NaN] }).Field);
+        Assert.Equal("LearningRate", Assert.Throws<HyperparameterException>(() => Knob.LearningRate(0, 1e-3)).Field);
+        Assert.Equal("Dropout", Assert.Throws<HyperparameterException>(() => Knob.Dropout(0.2, 1)).Field);
+        Assert.Equal("Apply", Assert.Throws<HyperparameterException>(() => Knob.Depth(1) with { Apply = null! }).Field);
+        Assert.Equal("Name", Assert.Throws<HyperparameterException>(() => new Knob("", [1], (hp, v) => hp)).Field);
+        Assert.Equal("custom: 1, 2", new Knob("custom", [1, 2], (hp, v) => hp).ToString());
     }
 }

@@ -65,8 +65,49 @@ public class SearchSpaceTests
     [Fact]
     public void Ranges_are_checked()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => SearchDimension.Log("lr", 0, 1, (hp, v) => hp));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SearchDimension.Linear("x", 1, 1, (hp, v) => hp));
-        Assert.Throws<ArgumentException>(() => new SearchSpace(Space.Dimensions[0], Space.Dimensions[0]));
+        Assert.Equal("Low", Assert.Throws<HyperparameterException>(() => SearchDimension.Log("lr", 0, 1, (hp, v) => hp)).Field);
+        Assert.Equal("High", Assert.Throws<HyperparameterException>(() => SearchDimension.Linear("x", 1, 1, (hp, v) => hp)).Field);
+        var twice = Assert.Throws<ArgumentException>(() => new SearchSpace(Space.Dimensions[0], Space.Dimensions[0]));
+        Assert.Contains($"share the name '{Space.Dimensions[0].Name}'", twice.Message);
+    }
+
+    private static readonly SearchDimension Rate = SearchDimension.Log("lr", 1e-4, 1e-1, (hp, v) => hp with { LearningRate = v });
+
+    private static HyperparameterException Refused(Func<object> make, string field, string range)
+    {
+        var e = Assert.Throws<HyperparameterException>(make);
+        Assert.Equal(field, e.Field);
+        Assert.Contains(range, e.Message);
+        Assert.Contains("A sensible starting value is", e.Message);
+        return e;
+    }
+
+    [Fact]
+    public void With_cannot_slip_a_bad_range_past_the_checks()
+    {
+        Refused(() => Rate with { Low = 0 }, "Low", "above 0 on a log scale");
+        Refused(() => Rate with { Low = -1 }, "Low", "above 0 on a log scale");
+        Refused(() => Rate with { High = 1e-5 }, "High", "above Low (1e-4)");
+        Refused(() => Rate with { High = double.PositiveInfinity }, "High", "a finite number");
+        Refused(() => Rate with { Low = double.NaN }, "Low", "a finite number");
+        Refused(() => Rate with { Low = 1 }, "Low", "below High (0.1)");
+        Refused(() => SearchDimension.Linear("dropout", 0, 0.5, (hp, v) => hp) with { LogScale = true }, "Low", "above 0 on a log scale");
+        Refused(() => SearchDimension.Linear("x", 0, double.PositiveInfinity, (hp, v) => hp), "High", "a finite number");
+        Refused(() => Rate with { Name = " " }, "Name", "non-blank");
+        Refused(() => Rate with { Apply = null! }, "Apply", "set (not null)");
+        var empty = Assert.Throws<ArgumentException>(() => new SearchSpace(Rate) with { Dimensions = [] });
+        Assert.Contains("needs 1 to 12 dimensions, got 0", empty.Message);
+        Assert.Contains("e.g. new SearchSpace(SearchDimension.Log(", empty.Message);
+        Assert.Contains("Dimension 1 of the search space is null", Assert.Throws<ArgumentException>(() => new SearchSpace(Rate, null!)).Message);
+    }
+
+    [Fact]
+    public void Moving_both_ends_works_in_the_order_the_message_gives()
+    {
+        var e = Refused(() => Rate with { Low = 1, High = 10 }, "Low", "below High");
+        Assert.Contains("set High first", e.Message);
+        var moved = Rate with { High = 10, Low = 1 };
+        Assert.Equal((1.0, 10.0), (moved.Low, moved.High));
+        Assert.Equal("lr in [1, 10] (log scale)", moved.ToString());
     }
 }
