@@ -137,7 +137,9 @@ public sealed class HiddenLayer : Module<Tensor, Tensor>
         if (norm is not null) h = norm.call(h);
         h = activation.call(h);
         if (dropout is not null) h = dropout.call(h);
-        return residual ? x + h : h;
+        if (!residual) return h;
+        using var one = 1.ToScalar();   // held: `x + h` passes an implicit Scalar a collection may free mid-call (DESIGN.md fact 15)
+        return x.add(h, one);
     }
 }
 

@@ -7,16 +7,19 @@ namespace HyperLab.Training.RaceFree;
 /// order of operations (so the results are the same bits), with every <see cref="Scalar"/> held.</summary>
 internal readonly record struct AdamMoments(double Beta1, double Beta2, double Eps, bool AmsGrad)
 {
-    /// <summary>The constant scalars of one group's step: β₁, 1−β₁, β₂, 1−β₂, ε. Dispose after the step.</summary>
+    /// <summary>The constant scalars of one group's step: β₁, 1−β₁, β₂, 1−β₂, ε and 1. Dispose after the step.</summary>
     internal sealed class Held(AdamMoments m) : IDisposable
     {
         public readonly Scalar Beta1 = HeldScalars.Hold(m.Beta1), OneMinusBeta1 = HeldScalars.Hold(1 - m.Beta1);
         public readonly Scalar Beta2 = HeldScalars.Hold(m.Beta2), OneMinusBeta2 = HeldScalars.Hold(1 - m.Beta2);
         public readonly Scalar Eps = HeldScalars.Hold(m.Eps);
+        /// <summary>The alpha of <c>add_(ε)</c>: TorchSharp's one-argument <c>add_(Scalar)</c> makes an implicit
+        /// int 1 itself (it races like any other), so the two-argument form is called with this one held.</summary>
+        public readonly Scalar One = 1.ToScalar();
 
         public void Dispose()
         {
-            Beta1.Dispose(); OneMinusBeta1.Dispose(); Beta2.Dispose(); OneMinusBeta2.Dispose(); Eps.Dispose();
+            Beta1.Dispose(); OneMinusBeta1.Dispose(); Beta2.Dispose(); OneMinusBeta2.Dispose(); Eps.Dispose(); One.Dispose();
         }
     }
 
@@ -45,7 +48,7 @@ internal readonly record struct AdamMoments(double Beta1, double Beta2, double E
         using var stepSize = HeldScalars.Hold(-(lr / biasCorrection1));
         // TorchSharp: (v.sqrt() / √bc2).add_(ε): the division in place is the same kernel, one allocation fewer.
         using var denominator = secondMoment.sqrt();
-        denominator.div_(root).add_(s.Eps);
+        denominator.div_(root).add_(s.Eps, s.One);
         param.addcdiv_(expAvg, denominator, stepSize);
     }
 }

@@ -10,7 +10,10 @@ namespace HyperLab.Training.RaceFree;
 /// finalizer, which frees the native scalar, while the native call still reads it ("Exception raised
 /// from toFloat at c10/core/Scalar.h"). The optimizers in this folder create every
 /// <see cref="Scalar"/> explicitly, hold it in a <c>using</c> variable for the whole call and dispose
-/// it deterministically afterwards, so no finalizer can run early. Each class keeps its TorchSharp
+/// it deterministically afterwards, so no finalizer can run early. That includes the hidden ones:
+/// TorchSharp's one-argument overloads (<c>add(Tensor)</c>, <c>add_(Scalar)</c>, <c>addcdiv_(a, b)</c>, the
+/// <c>+</c> operator) make an implicit alpha of 1 themselves, so only the forms that take every
+/// <see cref="Scalar"/> as an argument are called. Each class keeps its TorchSharp
 /// name (<see cref="SGD"/>, <see cref="Adam"/>, <see cref="AdamW"/>) because a saved optimizer state
 /// starts with the type's name: a state saved by either loads into the other, byte for byte the same.
 /// </summary>
