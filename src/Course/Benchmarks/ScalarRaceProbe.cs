@@ -78,7 +78,7 @@ public static class ScalarRaceProbe
         }
         catch (Exception e)
         {
-            return new Outcome(steps, $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}", clock.Elapsed.TotalSeconds);
+            return new Outcome(steps, $"{e.GetType().Name}: {e.Message.Split('\n', '(')[0].Trim()}", clock.Elapsed.TotalSeconds);
         }
         finally
         {
