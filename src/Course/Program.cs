@@ -58,6 +58,12 @@ public static class Program
               the default), and the library loop on separate tensors (FitOptions.FlatParameters =
               false); then the AdamW step alone on separate and on flat parameters. Use -c Release.
 
+          bench race [--steps N] [--trials N]
+              Provoke TorchSharp's optimizer Scalar race (DESIGN.md fact 15): step() under forced
+              garbage collections from another thread, TorchSharp's SGD/momentum/Adam/AdamW against
+              the course's, up to N steps (default 20,000) per trial, 3 trials each; reports after
+              how many steps each failed. Exit code 0 when theirs failed and ours survived.
+
           bench finder [--repetitions N] [--fixture]
               Measure the learning-rate finder's default suggestion against brute-force sweeps on
               breast cancer, digits and a Fashion-MNIST sample, Adam and AdamW, 4 and 12 epochs: the
@@ -96,6 +102,7 @@ public static class Program
             {
                 "run" => await RunCommand.RunAsync(args[1..], log),
                 "bench" when args.Length > 1 && args[1] == "finder" => FinderQualityBenchmark.Run(Repetitions(args[2..]), Fixture(args[2..]), log),
+                "bench" when args.Length > 1 && args[1] == "race" => ScalarRaceProbe.Run(Option(args[2..], "--steps", 20_000), Option(args[2..], "--trials", 3), log),
                 "bench" when args.Length > 1 && args[1] == "loop" => TrainingLoopBenchmark.Run(Rounds(args[2..]), log),
                 "bench" => TrainingLoopBenchmark.Run(Rounds(args[1..]), log) + WaitPolicyBenchmark.Run(3, log),
                 "export" => ExportCommand.Run(args[1..], log),
@@ -110,6 +117,12 @@ public static class Program
             log.WriteLine(e.Message);
             return 2;
         }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out int n) && n > 0 ? n : fallback;
     }
 
     private static int Repetitions(string[] args)

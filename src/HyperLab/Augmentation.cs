@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HyperLab;
@@ -48,8 +49,12 @@ public sealed record Augmentation(int MaxShift = 0, bool HorizontalFlip = false,
         if (MaxShift > 0) images = Shift(images, random);
         if (Noise > 0)
         {
-            var noise = randn(images.shape, generator: new TorchSharp.torch.Generator((ulong)random.NextInt64())) * Noise;
-            images = images + noise;
+            // The generator and the Scalars are held until the calls that read them return (DESIGN.md fact 15).
+            using var generator = new TorchSharp.torch.Generator((ulong)random.NextInt64());
+            using var spread = Noise.ToScalar();
+            using var one = 1.ToScalar();
+            var noise = randn(images.shape, generator: generator).mul(spread);
+            images = images.add(noise, one);
         }
         return images.reshape(b, -1);
     }

@@ -80,16 +80,3 @@ public class CliTests
         Assert.Equal(root, RepoRoot.WalkUp(Path.Combine(root, "notebooks")));
     }
 }
-
-/// <summary>The notebook test reruns a lesson only for TorchSharp's Scalar race, never for a failed claim.</summary>
-public class ScalarRaceTests
-{
-    [Fact]
-    public void Only_the_Scalar_race_signature_earns_a_second_run()
-    {
-        Assert.True(TorchSharpScalarRace.Explains("ExternalException: Expected false to be true, but got false. Exception raised from toFloat at /__w/1/s/pytorch/c10/core/Scalar.h:140"));
-        Assert.False(TorchSharpScalarRace.Explains("ClaimFailedException: ✗ the validation minimum lies strictly inside the run"));
-        Assert.False(TorchSharpScalarRace.Explains("Exception raised from toFloat"));
-        Assert.False(TorchSharpScalarRace.Explains(null));
-    }
-}

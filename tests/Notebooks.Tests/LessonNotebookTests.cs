@@ -20,28 +20,9 @@ public class LessonNotebookTests(ITestOutputHelper output)
             Seed = seed,
         };
 
+        // One run: a lesson that fails is a failure (the course's optimizers no longer race the GC, DESIGN.md fact 15).
         var result = await new NotebookRunner().RunAsync(path, options);
-        if (!result.Succeeded && TorchSharpScalarRace.Explains(result.FailureText))
-        {
-            // Not a claim: a known TorchSharp 0.107 race (docs/lessons/06.md). Run the lesson once more.
-            output.WriteLine($"{notebook}, seed {seed}: TorchSharp's optimizer hit its Scalar race; running the lesson again.");
-            result = await new NotebookRunner().RunAsync(path, options);
-        }
-
         Assert.True(result.Succeeded, result.FailureText);
         Assert.NotEmpty(result.Cells);
     }
-}
-
-/// <summary>
-/// A failure that is not the lesson's: TorchSharp 0.107's optimizers pass temporary <c>Scalar</c>s to libtorch by raw
-/// handle, and a garbage collection started by another thread during the call can finalize one while libtorch reads
-/// it ("Exception raised from toFloat at c10/core/Scalar.h"). Seen once in about ten runs of lesson 06. The notebook
-/// test reruns a lesson once when this, and only this, is the failure.
-/// </summary>
-public static class TorchSharpScalarRace
-{
-    /// <summary>True when <paramref name="failure"/> is the Scalar race's signature.</summary>
-    public static bool Explains(string? failure) =>
-        failure is not null && failure.Contains("Exception raised from toFloat", StringComparison.Ordinal) && failure.Contains("Scalar.h", StringComparison.Ordinal);
 }

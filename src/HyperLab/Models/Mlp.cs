@@ -162,7 +162,7 @@ public sealed class HiddenLayer : Module<Tensor, Tensor>
     {
         if (Training.FitRandom.Current is not { } generator) return nn.functional.dropout(h, p, training: true);
         var noise = torch.empty_like(h).bernoulli_(1 - p, generator);
-        noise.div_(1 - p);
+        using (var keep = (1 - p).ToScalar()) noise.div_(keep);   // held, like every Scalar in the step
         return h * noise;
     }
 
@@ -176,7 +176,9 @@ public sealed class HiddenLayer : Module<Tensor, Tensor>
         if (norm is not null) h = norm.call(h);
         h = activation.call(h);
         if (dropout > 0 && training) h = Dropout(h, dropout);
-        return residual ? x + h : h;
+        if (!residual) return h;
+        using var one = 1.ToScalar();   // held: `x + h` passes an implicit Scalar that a collection may free mid-call (TorchSharp 0.107)
+        return x.add(h, one);
     }
 }
 

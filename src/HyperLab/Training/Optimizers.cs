@@ -5,17 +5,19 @@ using static TorchSharp.torch;
 
 namespace HyperLab.Training;
 
-/// <summary>Creates TorchSharp's optimizers from <see cref="Hyperparameters"/>.</summary>
+/// <summary>Creates the course's optimizers from <see cref="Hyperparameters"/>: TorchSharp's SGD, Adam and
+/// AdamW with a race-free <c>step()</c> (<see cref="RaceFree.SGD"/>, <see cref="RaceFree.Adam"/>,
+/// <see cref="RaceFree.AdamW"/>; DESIGN.md fact 15), the same numbers bit for bit.</summary>
 public static class Optimizers
 {
     /// <summary>The optimizer named by <see cref="Hyperparameters.Optimizer"/>, at
     /// <see cref="Hyperparameters.LearningRate"/>, with <see cref="Hyperparameters.WeightDecay"/>.</summary>
     public static optim.Optimizer Create(IEnumerable<Parameter> parameters, Hyperparameters hp) => hp.Optimizer switch
     {
-        OptimizerKind.Sgd => optim.SGD(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
-        OptimizerKind.Momentum => optim.SGD(parameters, hp.LearningRate, momentum: 0.9, weight_decay: hp.WeightDecay),
-        OptimizerKind.Adam => optim.Adam(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
-        OptimizerKind.AdamW => optim.AdamW(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
+        OptimizerKind.Sgd => new RaceFree.SGD(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
+        OptimizerKind.Momentum => new RaceFree.SGD(parameters, hp.LearningRate, momentum: 0.9, weight_decay: hp.WeightDecay),
+        OptimizerKind.Adam => new RaceFree.Adam(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
+        OptimizerKind.AdamW => new RaceFree.AdamW(parameters, hp.LearningRate, weight_decay: hp.WeightDecay),
         _ => throw new HyperparameterException(nameof(Hyperparameters.Optimizer), hp.Optimizer, string.Join(", ", Enum.GetNames<OptimizerKind>()), "AdamW"),
     };
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HyperLab.Training;
@@ -57,7 +58,12 @@ public sealed class TrainStep
         // 2. Forward: scores and loss; the L1 penalty is added to what is minimized, not to the recorded loss.
         var logits = model.call(xb);
         var loss = nn.functional.cross_entropy(logits, yb);
-        var objective = l1Weights.Count == 0 ? loss : loss + l1 * l1Weights.Select(w => w.abs().sum()).Aggregate((a, b) => a + b);
+        // Every Scalar a native call reads is held until the step ends (DESIGN.md fact 15): the same
+        // numbers as `loss + l1 * Σ|w|`, whose implicit Scalars a collection could free mid-call.
+        using var one = 1.ToScalar();
+        using var strength = l1.ToScalar();
+        var objective = l1Weights.Count == 0 ? loss
+            : loss.add(l1Weights.Select(w => w.abs().sum()).Aggregate((a, b) => a.add(b, one)).mul(strength), one);
 
         // 3. Backward and update: w ← w − η·∇L (the optimizer's version of it).
         optimizer.zero_grad();
