@@ -20,6 +20,9 @@ public sealed class BackgroundLoad : IDisposable
     /// <summary>Cores kept busy.</summary>
     public int Cores { get; }
 
+    /// <summary>The shell's process id (its children run the loops).</summary>
+    public int ProcessId => process?.Id ?? throw new ObjectDisposedException(nameof(BackgroundLoad));
+
     /// <summary>Whether the load is running.</summary>
     public bool Running => process is { HasExited: false };
 
