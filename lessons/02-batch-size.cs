@@ -126,7 +126,12 @@ Claim.Check("02.5", "the spread of mini-batch gradients around the full-batch gr
 //
 // A processor does not care only about how many numbers it multiplies; it also pays a fixed price per call (launching the operations, bookkeeping, moving data). A batch of 8 pays that price 32 times for every 256 examples; a batch of 256 pays it once and lets the matrix routines work on larger, more efficient blocks.
 //
-// `Throughput.Measure` times real training steps (batch gather, forward, loss, backward, update) for each batch size: a warm-up first, then five timed repeats of about 512 examples each. The repeats are interleaved (repeat 1 of every size, then repeat 2, …) so that a busy moment on a shared machine hits all batch sizes alike. We report the median and show every repeat, because timings on a shared computer are noisy; to compare speeds we take each batch size's fastest repeat, the one least disturbed by other programs.
+// `Throughput.Measure` times real training steps (batch gather, forward, loss, backward, update) for each batch size: a warm-up first, then five timed repeats of about 512 examples each. A notebook often shares its computer (another notebook, a build, the editor), and a stopwatch then measures the queue for the processor as much as the work. So the measurement is built to resist a busy machine in three ways:
+// - it runs on **one thread**, so no helper thread sits waiting for a core another program holds;
+// - it reads **that thread's own processor clock**, which stops while the thread waits for its turn: it counts the work, not the queue (so the numbers are examples per second of one core's work; a run on several cores is faster at every batch size, most of all at large ones);
+// - the repeats are **interleaved** (repeat 1 of every size, then repeat 2, …), and to compare speeds we take each batch size's fastest repeat: other programs can only make a repeat slower, never faster.
+//
+// We show every repeat, so you can see how noisy your machine was. With both cores kept busy by another program, batch 256 still came out about 7 to 9 times as fast as batch 8 (required: 2).
 
 // ── cell 18 ──
 var speed = Throughput.Measure(baseline, data.Train, new[] { 8, 32, 128, 256, 512, 2048 }, new ThroughputOptions { Repeats = 5, ExamplesPerRepeat = 512 });
@@ -138,9 +143,9 @@ Show.Value(() => Plot.Throughput(speed, new() { Metric = ChartMetric.SecondsPerE
 
 // ── cell 20 ──
 var (at8, at256) = (speed.At(8), speed.At(256));
-Claim.Check("02.6", "a batch of 256 processes examples faster than a batch of 8",
-    speed.Speedup(8, 256) >= 2,
-    $"fastest repeats {at256.Fastest:N0} vs {at8.Fastest:N0} examples/s: {speed.Speedup(8, 256):0.0}× (required: at least 2×, a generous margin for a shared machine); " +
+var fastCheck256 = speed.Faster(8, 256, atLeast: 2);   // a generous margin for a shared machine
+Claim.Check("02.6", "a batch of 256 processes examples faster than a batch of 8", fastCheck256.Holds,
+    $"{fastCheck256}: {at256.Fastest:N0} vs {at8.Fastest:N0} examples per second of processor time; " +
     $"one epoch of {data.Train.Count:N0} takes {at256.SecondsPerEpoch:0.00} s vs {at8.SecondsPerEpoch:0.00} s; repeats ranged {at256.Slowest:N0} to {at256.Fastest:N0} and {at8.Slowest:N0} to {at8.Fastest:N0}");
 
 // ── cell 21 ──
@@ -150,9 +155,9 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // The curve flattens: once a batch is big enough to keep the processor busy, making it bigger no longer buys much speed. Where that happens depends on the hardware; measure it on yours.
 
 // ── cell 23 ──
-Claim.Check("02.7", "the gain flattens: going from 512 to 2,048 helps less than going from 8 to 32",
-    speed.Speedup(512, 2048) < speed.Speedup(8, 32),
-    $"4× the batch: 8 → 32 gave {speed.Speedup(8, 32):0.0}× the examples per second, 512 → 2,048 gave {speed.Speedup(512, 2048):0.0}×");
+var flattening = speed.Flattens(8, 32, 512, 2048);
+Claim.Check("02.7", "the gain flattens: going from 512 to 2,048 helps less than going from 8 to 32", flattening.Holds,
+    $"4× the batch: {flattening}");
 
 // ## 4. Memory: activations grow with the batch
 //
@@ -208,9 +213,10 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // The speed measurement and this one together also settle a piece of folklore: the largest batch is a speed choice, not the best model.
 
 // ── cell 32 ──
+var fastCheck2048 = speed.Faster(32, 2048, atLeast: 1.5);
 Claim.Check("02.10", "the largest batch trains an epoch much faster than batch 32 but does not give the best model at the same budget",
-    speed.Speedup(32, 2048) > 1.5 && MeanFinal(2048) > MeanFinal(32) + 0.1,
-    $"batch 2,048 processed {speed.Speedup(32, 2048):0.0}× the examples per second of batch 32 (fastest repeats; required: > 1.5×) but ended at validation loss {MeanFinal(2048):0.###} vs {MeanFinal(32):0.###}");
+    fastCheck2048.Holds && MeanFinal(2048) > MeanFinal(32) + 0.1,
+    $"{fastCheck2048} but ended at validation loss {MeanFinal(2048):0.###} vs {MeanFinal(32):0.###}");
 
 // ## 6. Batch and rate together
 //

@@ -48,11 +48,11 @@ Console.WriteLine(fashion);
 
 // ## What depth costs
 //
-// Each extra hidden layer of width w adds a w × w weight matrix and w biases: (w + 1)·w parameters. So the parameter count is a straight line in the depth (the check reads the fit's [R²](glossary.md#r-squared), the share of the variation a straight line explains: 1 is a perfect line), and so is the work per example: every layer is one more matrix multiplication forward and two backward. We time each depth from 1 to 16 in three interleaved rounds of 2 epochs (2,400 Fashion-MNIST images, width 128, batches of 64) and keep the median processor time of the epochs after each warm-up epoch: on a shared machine, processor time is what the computation itself costs, whatever else is running.
+// Each extra hidden layer of width w adds a w × w weight matrix and w biases: (w + 1)·w parameters. So the parameter count is a straight line in the depth (the check reads the fit's [R²](glossary.md#r-squared), the share of the variation a straight line explains: 1 is a perfect line), and so is the work per example: every layer is one more matrix multiplication forward and two backward. We time each depth from 1 to 16 in three interleaved rounds of 2 epochs (2,400 Fashion-MNIST images, width 128, batches of 64) and keep the median of the epochs after each warm-up epoch. The timing runs on **one thread** and reads **that thread's own processor clock**, which stops while the thread waits for a core another program holds: it measures the work, not the queue for the processor. So the line comes out the same when another program keeps the machine busy (we checked with both cores taken: the same straight line, depth 16 still more than four times depth 1).
 
 // ── cell 7 ──
 var costBaseline = new Hyperparameters { Width = 128, BatchSize = 64, LearningRate = 1e-3, Seed = seed };
-// Processor time, three interleaved rounds, median per depth: other programs on the machine barely change it.
+// One thread timed by its own processor clock, three interleaved rounds, median per depth: other programs barely change it.
 var cost = DepthCost.Measure(fashion, costBaseline, new[] { 1, 2, 4, 8, 16 }, epochs: 2, rounds: 3);
 foreach (var p in cost.Points)
     Console.WriteLine($"depth {p.Depth,2}: {p.Parameters,9:N0} parameters, {p.SecondsPerEpoch * 1000,6:0.0} ms of processor time per epoch");

@@ -9,7 +9,7 @@ namespace Course;
 public static class Program
 {
     /// <summary>How to call <c>run</c>.</summary>
-    public const string RunUsage = "dotnet run --project src/Course -- run [lessons...] [--seed N] [--out DIR] [--quiet]";
+    public const string RunUsage = "dotnet run --project src/Course -- run [lessons...] [--seed N] [--out DIR] [--quiet] [--with-load]";
 
     /// <summary>How to call <c>book</c>.</summary>
     public const string BookUsage = "dotnet run --project src/Course -- book [lessons...] [--seed N] [--no-run]";
@@ -20,11 +20,12 @@ public static class Program
     private const string Usage = """
         Hyperparameters, hands-on: course tool
 
-          run [lessons...] [--seed N] [--out DIR] [--quiet]
+          run [lessons...] [--seed N] [--out DIR] [--quiet] [--with-load]
               Run the notebooks in notebooks/ headless, in name order (default: all). A lesson is
               chosen by the start of its file name (00, 01) or a part of it (batch). --seed sets
               COURSE_SEED for the lessons; --out is where executed notebooks go (default
-              artifacts/executed); --quiet echoes only claim checks and errors.
+              artifacts/executed); --quiet echoes only claim checks and errors; --with-load keeps
+              every core busy with a CPU-bound child process for the run (a busy machine on purpose).
               Exit code 1 if any cell fails.
 
           export [lessons...] [--out DIR]
@@ -50,8 +51,11 @@ public static class Program
               Time the library's training loop against a minimal hand-written TorchSharp loop
               (784-256-128-10 MLP, all of Fashion-MNIST, batch 128), alternating N rounds (default 7),
               and report the ratio and the fraction of measured matmul throughput; then time the
-              loop under each OpenMP wait policy on a quiet and on a busy machine (fresh child
-              processes; the busy machine is made by spinning processes). Use -c Release.
+              loop under each wait policy and thread count while load arrives and leaves mid-run
+              (fresh child processes; the load is a CPU-bound process). Use -c Release.
+
+          bench policy [--rounds N]
+              Only the wait-policy part (N passes per phase, default 3).
 
           bench loop [--rounds N]
               Only the training-loop part: hand loop, library loop (parameters in one flat buffer,
@@ -104,11 +108,12 @@ public static class Program
                 "bench" when args.Length > 1 && args[1] == "finder" => FinderQualityBenchmark.Run(Repetitions(args[2..]), Fixture(args[2..]), log),
                 "bench" when args.Length > 1 && args[1] == "race" => ScalarRaceProbe.Run(Option(args[2..], "--steps", 20_000), Option(args[2..], "--trials", 3), log),
                 "bench" when args.Length > 1 && args[1] == "loop" => TrainingLoopBenchmark.Run(Rounds(args[2..]), log),
+                "bench" when args.Length > 1 && args[1] == "policy" => WaitPolicyBenchmark.Run(args.Contains("--rounds") ? Rounds(args[2..]) : 3, log),
                 "bench" => TrainingLoopBenchmark.Run(Rounds(args[1..]), log) + WaitPolicyBenchmark.Run(3, log),
                 "export" => ExportCommand.Run(args[1..], log),
                 "book" => await BookCommand.RunAsync(args[1..], log),
                 "site" => await SiteCommand.RunAsync(args[1..], log),
-                "bench-child" => WaitPolicyBenchmark.Measure(Rounds(args[1..]), log),
+                "bench-child" => WaitPolicyBenchmark.Measure(Rounds(args[1..]), Console.In, log),
                 _ => await DoctorCommand.RunAsync(log),
             };
         }

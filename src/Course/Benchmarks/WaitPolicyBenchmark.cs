@@ -1,100 +1,146 @@
 using System.Diagnostics;
 using System.Globalization;
+using Course.Cli;
 using HyperLab;
 using HyperLab.Data;
 using HyperLab.Numerics;
 using HyperLab.Platform;
 using HyperLab.Training;
-using static TorchSharp.torch;
 
 namespace Course.Benchmarks;
 
 /// <summary>
-/// How libtorch's OpenMP threads should wait, measured (DESIGN.md fact 10): the library's training
-/// loop on 12,000 Fashion-MNIST images (the benchmark MLP, batch 128, AdamW) under each wait policy,
-/// on a quiet machine and with both cores kept busy by two spinning processes. The policy is read
-/// once when libtorch loads, so every cell of the table is a fresh child process. Reported as
-/// seconds per full 60,000-image epoch and as ratios to the library's choice in the same condition.
+/// How libtorch's OpenMP threads should wait and how many there should be, measured while the load changes (DESIGN.md
+/// facts 10 and 16, issue 20): the library's training loop on Fashion-MNIST images (784-256-256-10 MLP, batch 128, AdamW)
+/// in passes, under each policy, in two scenarios: the machine starts quiet and a CPU-bound process arrives mid-run, and
+/// it starts busy and the process leaves mid-run. The wait policy is read once when libtorch loads, so every policy of
+/// every scenario is a fresh child process; the parent switches the load between the child's two phases. Reported as
+/// seconds per full 60,000-image epoch (median of a phase's passes, the pass during which the load changed included)
+/// and as ratios to the best fixed policy of that phase.
 /// </summary>
 public static class WaitPolicyBenchmark
 {
     private const int Images = 12_000;
 
-    /// <summary>The candidates: the environment each child gets.</summary>
+    /// <summary>The candidates: the environment each child gets. The first is the library's default; the others are fixed.</summary>
     private static readonly (string Name, Dictionary<string, string> Env)[] Policies =
     [
-        ("library default (adaptive)", new()),
-        ("libgomp default", new() { [OpenMpWaitPolicy.ChoiceVariable] = "default" }),
-        ("GOMP_SPINCOUNT=10000", new() { ["GOMP_SPINCOUNT"] = "10000" }),
-        ("PASSIVE", new() { [OpenMpWaitPolicy.ChoiceVariable] = "passive" }),
+        ("library default (adaptive threads)", new()),
+        ("libgomp default, all threads", new() { [OpenMpWaitPolicy.ChoiceVariable] = "default", [IntraOpThreads.ChoiceVariable] = "fixed" }),
+        ("libgomp default, 1 thread", new() { [OpenMpWaitPolicy.ChoiceVariable] = "default", ["OMP_NUM_THREADS"] = "1" }),
+        ("GOMP_SPINCOUNT=10000, all threads", new() { ["GOMP_SPINCOUNT"] = "10000", [IntraOpThreads.ChoiceVariable] = "fixed" }),
+        ("PASSIVE, all threads", new() { [OpenMpWaitPolicy.ChoiceVariable] = "passive", [IntraOpThreads.ChoiceVariable] = "fixed" }),
     ];
 
-    /// <summary>Runs the table: every policy in both conditions, <paramref name="rounds"/> timed passes each.</summary>
+    /// <summary>Runs both scenarios for every policy, <paramref name="rounds"/> passes per phase, and prints the table.</summary>
     public static int Run(int rounds, TextWriter log)
     {
-        log.WriteLine($"Wait policies: {Images:N0} images per pass, {rounds} passes per cell, seconds per 60,000-image epoch (median).");
-        var results = new Dictionary<(string, bool), double>();
-        foreach (bool busy in new[] { false, true })
+        log.WriteLine($"Wait policies and threads: {Images:N0} images per pass, {rounds} passes per phase, seconds per 60,000-image epoch (median of the phase).");
+        var results = new Dictionary<(string Policy, bool StartsBusy), (double First, double Second, string Decision)>();
+        foreach (bool startsBusy in new[] { false, true })
         {
             foreach (var (name, env) in Policies)
             {
-                var (seconds, decision) = Child(env, rounds, busy);
-                results[(name, busy)] = seconds;
-                log.WriteLine($"  {(busy ? "busy " : "quiet")}  {name,-28} {seconds,7:0.000} s/epoch   ({decision})");
+                var r = Child(env, rounds, startsBusy);
+                results[(name, startsBusy)] = r;
+                log.WriteLine(FormattableString.Invariant($"  {(startsBusy ? "busy → quiet" : "quiet → busy")}  {name,-36} {r.First,7:0.000} → {r.Second,7:0.000} s/epoch   ({r.Decision})"));
             }
         }
         log.WriteLine();
-        log.WriteLine($"{"policy",-28} {"quiet s/epoch",14} {"busy s/epoch",13} {"quiet ×",8} {"busy ×",7}   (× = time / library default's, same condition)");
+        log.WriteLine("× = time over the best fixed policy of the same phase (goal for the library default: at most 1.15)");
+        log.WriteLine($"{"policy",-36} {"quiet→busy: quiet",18} {"busy",7} {"busy→quiet: busy",17} {"quiet",7} {"× worst",8}");
+        var best = new double[4];
+        for (int k = 0; k < 4; k++)
+            best[k] = Policies.Skip(1).Min(p => Phase(results, p.Name, k));
         foreach (var (name, _) in Policies)
         {
-            double q = results[(name, false)], b = results[(name, true)];
-            log.WriteLine($"{name,-28} {q,14:0.000} {b,13:0.000} {q / results[(Policies[0].Name, false)],8:0.00} {b / results[(Policies[0].Name, true)],7:0.00}");
+            var cells = Enumerable.Range(0, 4).Select(k => Phase(results, name, k)).ToArray();
+            double worst = Enumerable.Range(0, 4).Max(k => cells[k] / best[k]);
+            log.WriteLine(FormattableString.Invariant($"{name,-36} {cells[0],18:0.000} {cells[1],7:0.000} {cells[2],17:0.000} {cells[3],7:0.000} {worst,8:0.00}"));
         }
+        log.WriteLine(FormattableString.Invariant($"{"(ratios of the library default)",-36} {Ratio(0),18} {Ratio(1),7} {Ratio(2),17} {Ratio(3),7}"));
         return 0;
+
+        string Ratio(int k) => FormattableString.Invariant($"{Phase(results, Policies[0].Name, k) / best[k]:0.00}×");
     }
 
-    /// <summary>The child's side: times up to <paramref name="rounds"/> passes (no new pass after 30 s) and prints one result line.</summary>
-    public static int Measure(int rounds, TextWriter log)
+    private static double Phase(Dictionary<(string Policy, bool StartsBusy), (double First, double Second, string Decision)> results, string policy, int k) => k switch
+    {
+        0 => results[(policy, false)].First,
+        1 => results[(policy, false)].Second,
+        2 => results[(policy, true)].First,
+        _ => results[(policy, true)].Second,
+    };
+
+    /// <summary>The child's side: <paramref name="rounds"/> timed passes (no new pass after 40 s), then "SWITCH" and a wait for a line on
+    /// <paramref name="input"/> (the parent changes the load meanwhile), then <paramref name="rounds"/> more; prints
+    /// "PASS seconds threads" after each pass and "RESULT first second decision" at the end.</summary>
+    public static int Measure(int rounds, TextReader input, TextWriter log)
     {
         var train = CourseData.FashionMnistTrain().Select(Enumerable.Range(0, Images).ToArray(), "Fashion-MNIST (first 12,000)");
         var data = new DataSplits(train, train.Select(Enumerable.Range(0, 500).ToArray(), "first 500"), null);
-        var hp = new Hyperparameters { LearningRate = 1e-3, BatchSize = 128, Epochs = 1, Depth = 2, Width = 256 };
+        var hp = new Hyperparameters { LearningRate = 1e-3, BatchSize = 128, Epochs = 1, Depth = 2, Width = 256, Optimizer = OptimizerKind.AdamW };
         using (var warm = Trainer.Fit(hp, data, new FitOptions { MaxSteps = 10, Observer = ITrainingObserver.None })) { }
-        var times = new List<double>();
-        var budget = Stopwatch.StartNew();   // a spinning policy on a busy machine can take minutes per pass
-        for (int r = 0; r < rounds && (r == 0 || budget.Elapsed.TotalSeconds < 30); r++)
+        var phases = new[] { new List<double>(), new List<double>() };
+        for (int phase = 0; phase < 2; phase++)
         {
-            var clock = Stopwatch.StartNew();
-            using var run = Trainer.Fit(hp, data, new FitOptions { Observer = ITrainingObserver.None });
-            times.Add(clock.Elapsed.TotalSeconds * 60_000 / Images);
+            if (phase == 1)
+            {
+                log.WriteLine("SWITCH");
+                log.Flush();
+                input.ReadLine();
+            }
+            var budget = Stopwatch.StartNew();   // a spinning policy on a busy machine can take minutes per pass
+            for (int r = 0; r < rounds && (r == 0 || budget.Elapsed.TotalSeconds < 40); r++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var run = Trainer.Fit(hp, data, new FitOptions { Observer = ITrainingObserver.None, EvaluateEachEpoch = false });
+                double seconds = clock.Elapsed.TotalSeconds * 60_000 / Images;
+                phases[phase].Add(seconds);
+                log.WriteLine(FormattableString.Invariant($"PASS {seconds:R} {TorchSharp.torch.get_num_threads()}"));
+                log.Flush();
+            }
         }
-        log.WriteLine(FormattableString.Invariant($"RESULT {Median.Of(times):R} {OpenMpWaitPolicy.Decision}"));
+        log.WriteLine(FormattableString.Invariant($"RESULT {Median.Of(phases[0]):R} {Median.Of(phases[1]):R} {OpenMpWaitPolicy.Decision}; threads {IntraOpThreads.Describe()}"));
         return 0;
     }
 
-    private static (double Seconds, string Decision) Child(Dictionary<string, string> env, int rounds, bool busy)
+    private static (double First, double Second, string Decision) Child(Dictionary<string, string> env, int rounds, bool startsBusy)
     {
-        var burners = busy ? Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]))!).ToList() : [];
+        var load = startsBusy ? BackgroundLoad.Start() : null;
         try
         {
-            if (busy) Thread.Sleep(500);
+            if (startsBusy) Thread.Sleep(500);
             var start = new ProcessStartInfo("dotnet", [typeof(WaitPolicyBenchmark).Assembly.Location, "bench-child", "--rounds", rounds.ToString(CultureInfo.InvariantCulture)])
-            { RedirectStandardOutput = true, UseShellExecute = false };
-            start.Environment.Remove("OMP_WAIT_POLICY");
-            start.Environment.Remove("GOMP_SPINCOUNT");
-            start.Environment.Remove(OpenMpWaitPolicy.ChoiceVariable);
+            { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+            foreach (var name in new[] { "OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "OMP_NUM_THREADS", OpenMpWaitPolicy.ChoiceVariable, IntraOpThreads.ChoiceVariable })
+                start.Environment.Remove(name);
             foreach (var (k, v) in env) start.Environment[k] = v;
             using var child = Process.Start(start)!;
-            string output = child.StandardOutput.ReadToEnd();
+            string? line;
+            string? result = null;
+            var output = new List<string>();
+            while ((line = child.StandardOutput.ReadLine()) is not null)
+            {
+                output.Add(line);
+                if (line == "SWITCH")
+                {
+                    if (load is null) load = BackgroundLoad.Start();
+                    else { load.Dispose(); load = null; }
+                    Thread.Sleep(500);
+                    child.StandardInput.WriteLine("go");
+                    child.StandardInput.Flush();
+                }
+                if (line.StartsWith("RESULT ", StringComparison.Ordinal)) result = line;
+            }
             child.WaitForExit();
-            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
-                ?? throw new InvalidOperationException($"The benchmark child printed no result:\n{output}");
-            var parts = line.Split(' ', 3);
-            return (double.Parse(parts[1], CultureInfo.InvariantCulture), parts[2].Trim());
+            if (result is null) throw new InvalidOperationException($"The benchmark child printed no result:\n{string.Join('\n', output)}");
+            var parts = result.Split(' ', 4);
+            return (double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture), parts[3].Trim());
         }
         finally
         {
-            foreach (var b in burners) { b.Kill(); b.Dispose(); }
+            load?.Dispose();
         }
     }
 }

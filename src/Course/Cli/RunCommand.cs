@@ -4,9 +4,10 @@ using Course.Runner;
 namespace Course.Cli;
 
 /// <summary>
-/// <c>course run [lessons...] [--seed N] [--out DIR] [--quiet]</c>: runs the lessons headless,
+/// <c>course run [lessons...] [--seed N] [--out DIR] [--quiet] [--with-load]</c>: runs the lessons headless,
 /// writes them executed to <c>artifacts/executed/</c>, prints a timing table, and exits 1 if any
-/// cell failed.
+/// cell failed. <c>--with-load</c> keeps every core busy with a CPU-bound child process for the whole run
+/// (<see cref="BackgroundLoad"/>), to measure the lessons on a busy machine (issue 20).
 /// </summary>
 public static class RunCommand
 {
@@ -18,6 +19,7 @@ public static class RunCommand
         int? seed = null;
         string? outDir = null;
         bool quiet = false;
+        bool withLoad = false;
         for (int i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -31,6 +33,9 @@ public static class RunCommand
                     break;
                 case "--quiet":
                     quiet = true;
+                    break;
+                case "--with-load":
+                    withLoad = true;
                     break;
                 case var a when a.StartsWith("--", StringComparison.Ordinal):
                     log.WriteLine($"run: unknown or incomplete option '{a}'. Usage: {Program.RunUsage}");
@@ -61,12 +66,15 @@ public static class RunCommand
         };
         log.WriteLine($"Running {chosen.Count} notebook(s){(seed is null ? "" : $" with COURSE_SEED={seed}")}; executed copies go to {options.OutputDirectory}");
 
+        using var load = withLoad ? BackgroundLoad.Start() : null;
+        if (load is not null) log.WriteLine($"With load: a CPU-bound child process keeps {load.Cores} core(s) busy for the whole run.");
         var runner = new NotebookRunner();
         var results = new List<NotebookResult>();
         foreach (string notebook in chosen)
         {
             results.Add(await runner.RunAsync(notebook, options));
         }
+        load?.Dispose();
 
         log.WriteLine(TimingTable.Format(results));
         var failed = results.Where(r => !r.Succeeded).ToList();

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using HyperLab.Data;
 using HyperLab.Models;
+using HyperLab.Platform;
 using HyperLab.Training;
 using static TorchSharp.torch;
 
@@ -31,6 +31,10 @@ public sealed record ThroughputOptions
 /// without its bookkeeping). After a warm-up per batch size, the repeats are interleaved: repeat 1 of every
 /// batch size, then repeat 2, …, each round in a rotated order, so a slow moment on a shared machine hits all
 /// batch sizes alike instead of one. Report the median; the spread of the repeats shows how noisy the machine was.
+/// Built to hold on a busy machine (issue 27): the steps run on one intra-op thread (<see cref="IntraOpThreads.Pin"/>,
+/// so no helper thread waits for a core another program holds) and are timed with that thread's own processor clock
+/// (<see cref="ThreadCpuClock"/>), which does not run while the thread waits for a core: examples per second of
+/// processor time, the same on a quiet and on a busy machine up to cache effects.
 /// </summary>
 public static class Throughput
 {
@@ -49,6 +53,7 @@ public static class Throughput
         if (sizes.Length == 0 || sizes[0] < 1 || sizes[^1] > data.Count)
             throw new ArgumentOutOfRangeException(nameof(batchSizes), $"Give batch sizes in [1, {data.Count}] (the number of examples).");
 
+        using var single = IntraOpThreads.Pin(1);
         using var scope = NewDisposeScope();
         using var model = Mlp.Create(data.FeatureCount, data.ClassCount, hp);
         using var optimizer = Optimizers.Create(model.parameters(), hp);
@@ -69,17 +74,16 @@ public static class Throughput
             for (int i = 0; i < options.WarmupSteps; i++) Step(b);
 
         var rates = sizes.ToDictionary(b => b, _ => new List<double>());
-        var clock = new Stopwatch();
         for (int r = 0; r < options.Repeats; r++)
         {
             for (int k = 0; k < sizes.Length; k++)
             {
                 int b = sizes[(k + r) % sizes.Length];
                 int steps = Math.Max(options.MinSteps, (options.ExamplesPerRepeat + b - 1) / b);
-                clock.Restart();
+                var start = ThreadCpuClock.Now();
                 for (int s = 0; s < steps; s++) Step(b);
-                clock.Stop();
-                rates[b].Add((double)steps * b / clock.Elapsed.TotalSeconds);
+                double seconds = (ThreadCpuClock.Now() - start).TotalSeconds;
+                rates[b].Add((double)steps * b / Math.Max(seconds, 1e-6));
             }
         }
         int epoch = options.EpochExamples ?? data.Count;

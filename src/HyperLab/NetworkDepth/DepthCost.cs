@@ -55,11 +55,13 @@ public sealed record DepthCost(IReadOnlyList<DepthCostPoint> Points)
     }
 
     /// <summary>Like <see cref="Measure(DataSplits, Hyperparameters, IEnumerable{int}, int)"/>, but robust to a busy machine
-    /// (issue 9): each epoch is timed in processor seconds (user + system time of this process, which other programs on
-    /// the machine barely change) rather than wall-clock seconds; the depths are timed in <paramref name="rounds"/>
+    /// (issues 9 and 27): the fits run on one intra-op thread (<see cref="Platform.IntraOpThreads.Pin"/>: no helper thread
+    /// waits for a core another program holds) and each epoch is timed in that thread's processor seconds
+    /// (<see cref="Platform.ThreadCpuClock"/>, which does not run while the thread waits for a core) rather than
+    /// wall-clock seconds; the depths are timed in <paramref name="rounds"/>
     /// interleaved rounds (forward, then backward, …), so what load remains spreads over every depth; and each depth's
     /// time is the median of all its timed epochs over all rounds. <see cref="DepthCostPoint.SecondsPerEpoch"/> then holds
-    /// processor seconds.</summary>
+    /// processor seconds of the training thread.</summary>
     /// <param name="data">Training data (validation is measured too, as in every epoch).</param>
     /// <param name="baseline">Everything except the depth.</param>
     /// <param name="depths">Depths to measure, at least two.</param>
@@ -75,6 +77,7 @@ public sealed record DepthCost(IReadOnlyList<DepthCostPoint> Points)
         var order = depths.ToList();
         var times = order.ToDictionary(d => d, _ => new List<double>());
         var parameters = new Dictionary<int, long>();
+        using var single = Platform.IntraOpThreads.Pin(1);
         for (int round = 0; round < rounds; round++)
         {
             foreach (int depth in round % 2 == 0 ? order : Enumerable.Reverse(order))

@@ -1,13 +1,14 @@
-using System.Diagnostics;
+using HyperLab.Platform;
 using HyperLab.Training;
 
 namespace HyperLab.NetworkDepth;
 
 /// <summary>
-/// Records the processor time (user + system, all threads of this process) each epoch of a run used, and passes every
-/// event on to the observer it wraps (live progress in a notebook). Unlike the wall-clock seconds of
-/// <see cref="EpochRecord.Seconds"/>, processor time barely moves when other programs compete for the cores, so
-/// lesson 04's cost-of-depth claim holds on a busy machine (issue 9).
+/// Records the processor time of the training thread (<see cref="ThreadCpuClock"/>) each epoch of a run used, and passes
+/// every event on to the observer it wraps (live progress in a notebook). Unlike the wall-clock seconds of
+/// <see cref="EpochRecord.Seconds"/>, it does not run while the thread waits for a core another program holds; unlike the
+/// process's processor time (issue 9's first fix) it does not count helper threads spinning while they wait, which
+/// contention inflates unevenly (issue 27). Used with one intra-op thread, so the thread does all the arithmetic.
 /// </summary>
 internal sealed class EpochCpuTimes(ITrainingObserver? inner) : ITrainingObserver
 {
@@ -19,15 +20,15 @@ internal sealed class EpochCpuTimes(ITrainingObserver? inner) : ITrainingObserve
     public void RunStarted(RunInfo run)
     {
         inner?.RunStarted(run);
-        last = Process.GetCurrentProcess().TotalProcessorTime;
+        last = ThreadCpuClock.Now();
     }
 
     public void EpochEnded(RunInfo run, EpochRecord epoch)
     {
-        var now = Process.GetCurrentProcess().TotalProcessorTime;
+        var now = ThreadCpuClock.Now();
         Seconds.Add((now - last).TotalSeconds);
         inner?.EpochEnded(run, epoch);
-        last = Process.GetCurrentProcess().TotalProcessorTime;
+        last = ThreadCpuClock.Now();
     }
 
     public void RunEnded(RunInfo run, History history) => inner?.RunEnded(run, history);

@@ -3,23 +3,22 @@ using System.Globalization;
 namespace HyperLab.Platform;
 
 /// <summary>
-/// Chooses how libtorch's OpenMP threads wait for work, before libtorch loads (OpenMP reads the
-/// setting once). On a quiet machine libgomp's own default (spin briefly, then sleep) is fastest:
-/// passive waiting made an epoch 2.7× slower. On a machine whose cores are already busy (an
-/// editor, a build, another kernel), spinning threads fight for the cores and small training steps
-/// become 10-60× slower; there <c>OMP_WAIT_POLICY=PASSIVE</c> wins. So the library looks at the
-/// machine when it starts (Linux: the cores' busy time over 0.1 s, from <c>/proc/stat</c>): when other
-/// work already keeps three quarters of the cores busy it sets PASSIVE, otherwise it leaves libgomp's
-/// default. <c>course bench</c> measures both conditions. A value the user set
-/// (<c>OMP_WAIT_POLICY</c> or <c>GOMP_SPINCOUNT</c>) is kept; <c>HYPERLAB_OMP_WAIT=default</c> or
-/// <c>=passive</c> forces one choice.
+/// Chooses how libtorch's OpenMP threads wait for work, before libtorch loads (OpenMP reads the setting once, so it
+/// cannot follow the load; the thread count can, see <see cref="IntraOpThreads"/>). libgomp's own default (spin
+/// briefly, then sleep) is fastest on free cores; passive waiting made an epoch 1.2-2.7× slower there. On cores other
+/// programs hold, spinning helper threads stall every step, but with one intra-op thread there is no helper to wait
+/// for. So the library keeps libgomp's default and lets <see cref="IntraOpThreads"/> drop to one thread while other
+/// work holds the cores (issue 20; <c>course bench</c> measures it against every fixed policy, with load arriving and
+/// leaving mid-run). At load it samples the machine for 0.1 s (Linux <c>/proc/stat</c>, minus this process's own time)
+/// so the first choice of threads is already right. A value the user set (<c>OMP_WAIT_POLICY</c> or
+/// <c>GOMP_SPINCOUNT</c>) is kept; <c>HYPERLAB_OMP_WAIT=passive</c> or <c>=default</c> forces one choice.
 /// </summary>
 public static class OpenMpWaitPolicy
 {
     /// <summary>The variable OpenMP reads.</summary>
     public const string Variable = "OMP_WAIT_POLICY";
 
-    /// <summary>The course's own switch: "adaptive" (the default), "default" (libgomp's) or "passive".</summary>
+    /// <summary>The course's own switch: "adaptive" (the default: libgomp's wait, threads follow the load), "default" (libgomp's) or "passive".</summary>
     public const string ChoiceVariable = "HYPERLAB_OMP_WAIT";
 
     /// <summary>What <see cref="Apply"/> decided, for doctor and the benchmark.</summary>
@@ -33,19 +32,26 @@ public static class OpenMpWaitPolicy
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GOMP_SPINCOUNT")))
             return Decision = $"GOMP_SPINCOUNT={Environment.GetEnvironmentVariable("GOMP_SPINCOUNT")} (set by you)";
         string choice = (Environment.GetEnvironmentVariable(ChoiceVariable) ?? "adaptive").Trim().ToLowerInvariant();
-        double? busy = choice is "passive" or "default" ? null : BusyShare(TimeSpan.FromMilliseconds(100));
-        bool passive = choice switch
+        if (choice == "default") return Decision = $"libgomp's default wait ({ChoiceVariable}=default)";
+        if (choice != "passive")
         {
-            "passive" => true,
-            "default" => false,
-            _ => busy >= 0.75,
-        };
-        string why = choice is "passive" or "default" ? $"{ChoiceVariable}={choice}" : busy is double b ? $"cores {b:P0} busy with other work" : "machine load unknown";
-        if (!passive) return Decision = $"libgomp's default wait ({why})";
+            var sample = OtherLoad(ProcStatSampler.Instance, TimeSpan.FromMilliseconds(100));
+            IntraOpThreads.InitialSample = sample;
+            return Decision = $"libgomp's default wait; intra-op threads follow the load ({sample?.ToString() ?? "machine load unknown"} at start)";
+        }
         Environment.SetEnvironmentVariable(Variable, "PASSIVE");
         // On Linux and macOS .NET keeps its own copy of the environment; native code reads libc's.
         if (!OperatingSystem.IsWindows()) NativeEnvironment.Set(Variable, "PASSIVE");
-        return Decision = $"{Variable}=PASSIVE ({why})";
+        return Decision = $"{Variable}=PASSIVE ({ChoiceVariable}=passive)";
+    }
+
+    /// <summary>What other programs did over <paramref name="window"/> (the calling thread sleeps meanwhile), or null where unknown.</summary>
+    public static LoadSample? OtherLoad(ICpuLoadSampler sampler, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(sampler);
+        if (sampler.Read() is not CpuCounters before) return null;
+        Thread.Sleep(window);
+        return sampler.Read() is CpuCounters after ? LoadSample.Between(before, after, sampler.Cores) : null;
     }
 
     /// <summary>The share of all cores' time spent busy over <paramref name="window"/> (Linux

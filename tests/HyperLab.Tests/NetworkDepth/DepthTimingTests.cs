@@ -1,5 +1,6 @@
 using HyperLab.Data;
 using HyperLab.NetworkDepth;
+using HyperLab.Tests.Claims;
 using HyperLab.Tests.Training;
 
 namespace HyperLab.Tests.NetworkDepth;
@@ -12,11 +13,14 @@ public class DepthTimingTests
         new(milliseconds.Select((ms, i) => new DepthCostPoint(1 << i, 1000 * (1 << i), ms / 1000)).ToList());
 
     [Fact]
+    [NegativeControl("04.2")]
     public void Flat_or_patternless_timings_do_not_pass()
     {
         Assert.False(Synthetic(50, 51, 49, 50, 52).TimeGrowsLinearly);           // no cost per layer
         Assert.False(Synthetic(236, 100, 130, 204, 328).TimeGrowsLinearly);      // a load burst at depth 1 (measured once, wall-clock)
         Assert.False(Synthetic(50, 400, 60, 70, 90).TimeGrowsLinearly);          // one outlier, no trend
+        Assert.False(Synthetic(90, 70, 60, 55, 50).TimeGrowsLinearly);           // falls with depth
+        Assert.False(Synthetic(50, 55, 60, 75, 90).TimeGrowsLinearly);           // a line, but depth 16 under 2× depth 1
         Assert.True(Synthetic(50, 60, 95, 238, 390).TimeGrowsLinearly, Synthetic(50, 60, 95, 238, 390).TimeEvidence);
     }
 

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace HyperLab.Platform;
+
+/// <summary>
+/// libtorch's intra-op thread count, adjusted to the machine's load while the course runs (issue 20): the training loop
+/// calls <see cref="Tick"/> before every step; twice a second it looks at how much of the machine other programs use
+/// (<see cref="ProcStatSampler"/>) and keeps one thread per core they leave free (<see cref="ThreadPolicy"/>). Timing
+/// experiments <see cref="Pin"/> one thread instead. <c>HYPERLAB_THREADS=fixed</c> or a user's <c>OMP_NUM_THREADS</c>
+/// turns the adjustment off.
+/// </summary>
+public static class IntraOpThreads
+{
+    /// <summary>The course's switch: "adaptive" (the default) or "fixed".</summary>
+    public const string ChoiceVariable = "HYPERLAB_THREADS";
+
+    private static readonly Lazy<ThreadGovernor?> Governor = new(Create);
+    [ThreadStatic] private static int pinned;
+
+    /// <summary>Whether the thread count follows the load (false when switched off, see the class summary).</summary>
+    public static bool Adaptive { get; } =
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS"))
+        && !string.Equals(Environment.GetEnvironmentVariable(ChoiceVariable)?.Trim(), "fixed", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The load seen when the library loaded (set by <see cref="OpenMpWaitPolicy.Apply"/>), used for the first choice.</summary>
+    internal static LoadSample? InitialSample { get; set; }
+
+    /// <summary>Adjusts the calling thread's intra-op thread count to the load when it is time to look again (cheap otherwise).
+    /// Does nothing when switched off or inside <see cref="Pin"/>.</summary>
+    public static void Tick()
+    {
+        if (pinned > 0 || !Adaptive) return;
+        Governor.Value?.Tick();
+    }
+
+    /// <summary>Runs the calling thread's torch work on <paramref name="threads"/> intra-op threads until disposed, whatever
+    /// the load: a timing experiment on one thread has no helper thread waiting (spinning) for work, so the time the
+    /// processor spends on it does not depend on what else runs.</summary>
+    public static IDisposable Pin(int threads = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        int before = TorchSharp.torch.get_num_threads();
+        pinned++;
+        if (before != threads) TorchSharp.torch.set_num_threads(threads);
+        return new Unpin(before);
+    }
+
+    /// <summary>"adaptive: 1 of 2 threads (other programs used 1.6 of 2 cores), 3 changes" or why it is off.</summary>
+    public static string Describe()
+    {
+        if (!Adaptive) return $"fixed at {TorchSharp.torch.get_num_threads()} ({(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS")) ? $"{ChoiceVariable}=fixed" : "OMP_NUM_THREADS set by you")})";
+        var g = Governor.Value;
+        if (g is null) return $"fixed at {TorchSharp.torch.get_num_threads()} (machine load unknown)";
+        return $"adaptive: {g.State.Threads} of {g.Settings.MaxThreads} threads ({g.LastSample?.ToString() ?? InitialSample?.ToString() ?? "load not sampled yet"}), {g.Changes} changes";
+    }
+
+    private static ThreadGovernor? Create()
+    {
+        var sampler = ProcStatSampler.Instance;
+        if (sampler.Read() is null) return null;
+        var settings = new ThreadPolicySettings { MaxThreads = TorchSharp.torch.get_num_threads() };
+        int start = InitialSample is LoadSample s ? ThreadPolicy.Target(s, settings) : settings.MaxThreads;
+        var clock = Stopwatch.StartNew();
+        return new ThreadGovernor(sampler, settings, start, () => clock.Elapsed, TorchSharp.torch.set_num_threads, TorchSharp.torch.get_num_threads);
+    }
+
+    private sealed class Unpin(int before) : IDisposable
+    {
+        private bool done;
+
+        public void Dispose()
+        {
+            if (done) return;
+            done = true;
+            pinned--;
+            if (TorchSharp.torch.get_num_threads() != before) TorchSharp.torch.set_num_threads(before);
+        }
+    }
+}
