@@ -5,8 +5,8 @@ namespace HyperLab.Confusions;
 /// <summary>
 /// A big network against a small one on fresh data, read two ways (lesson 08, "bigger is better"): both trained for the
 /// whole budget, and each at its own early-stopped best epoch, accuracy beside loss. The claim is that the big network
-/// loses only when it is over-trained: at the final epoch it is less accurate by more than <see cref="MinGap"/>, and at
-/// each model's best epoch that gap shrinks to less than half (or turns in the big network's favour).
+/// loses because it is over-trained: at the final epoch it is less accurate by more than <see cref="MinGap"/>, and at
+/// each model's best epoch that gap is smaller by at least <see cref="MinGap"/> (or turns in the big network's favour).
 /// </summary>
 /// <param name="BigFinal">The big network after the whole budget.</param>
 /// <param name="SmallFinal">The small network after the whole budget.</param>
@@ -21,9 +21,9 @@ public sealed record SizeComparison(FreshScore BigFinal, FreshScore SmallFinal, 
     /// <summary>The same at each model's early-stopped best epoch.</summary>
     public double BestGap => SmallBest.FreshAccuracy - BigBest.FreshAccuracy;
 
-    /// <summary>The big network is behind by more than <see cref="MinGap"/> at the final epoch, and by less than half of
-    /// that at the best epochs.</summary>
-    public bool Holds => FinalGap > MinGap && BestGap < FinalGap / 2;
+    /// <summary>The big network is behind by more than <see cref="MinGap"/> at the final epoch, and at the best epochs the
+    /// gap is at least <see cref="MinGap"/> smaller.</summary>
+    public bool Holds => FinalGap > MinGap && FinalGap - BestGap >= MinGap;
 
     /// <summary>Both readings with accuracy and loss.</summary>
     public override string ToString()

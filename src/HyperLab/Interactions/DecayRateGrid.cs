@@ -112,7 +112,16 @@ public sealed record DecayRateGrid(OptimizerKind Optimizer, DecayAxis GridAxis, 
     public string OptimizerName => Optimizer == OptimizerKind.Adam ? "Adam + L2" : Optimizer.ToString();
 
     private double Convert(double value, double rate, DecayAxis axis) =>
-        axis == GridAxis ? value : axis == DecayAxis.Coefficient ? Coefficient(DecayAxis.Effective, value, rate) : value * rate;
+        axis == GridAxis ? value : Snap(axis == DecayAxis.Coefficient ? Coefficient(DecayAxis.Effective, value, rate) : value * rate);
+
+    // A product of grid values written to three digits (3.16 × 0.0316 = 0.0999) is shown as the half-decade value it
+    // stands for (0.1) when it is within 1% of one.
+    private static double Snap(double value)
+    {
+        if (value <= 0) return value;
+        double lattice = Math.Pow(10, Math.Round(2 * Math.Log10(value)) / 2);
+        return Math.Abs(value / lattice - 1) < 0.01 ? lattice : value;
+    }
 
     /// <summary>
     /// The same seed-averaged losses as a table on <paramref name="axis"/>: rows are the union of the decays every rate

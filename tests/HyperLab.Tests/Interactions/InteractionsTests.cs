@@ -75,7 +75,7 @@ public class InteractionsTests
         Assert.True(table.Rows[0].Moved);
         Assert.False(table.Rows[1].Moved);
         Assert.StartsWith("when you change batch, retune lr: best lr 1e-3 at batch 8", table.Rows[0].ToString());
-        Assert.Contains("you may keep lr", table.Rows[1].ToString());
+        Assert.Contains("the best lr did not move on this grid", table.Rows[1].ToString());
         Assert.True(table.Rows[2].Moved);
         Assert.False(table.Rows[3].Moved);
     }
