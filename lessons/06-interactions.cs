@@ -265,20 +265,28 @@ Show.Value(() => Plot.Isolation(isolation, fixedRow: 1e-3));
 
 // ── cell 38 ──
 double myRate = 0;   // ← fill in your prediction, e.g. 5e-3
-var at256 = Sweep.Run(digits, baseline with { Epochs = 4, BatchSize = 256 }, "lr", Sweep.LogGrid(3e-4, 1e-1, perDecade: 3), (hp, r) => hp with { LearningRate = r });
-Console.WriteLine($"the line predicts {Hyperparameters.Fmt(rateFit.Predict(256))}; the sweep found {Hyperparameters.Fmt(at256.Best.Value)} (grid step: ×2.15)");
-Show.Value(() => Feedback.WithinFactor("your best rate for batch 256", myRate, at256.Best.Value, factor: 2.2));
+if (myRate <= 0) Feedback.On(false, "", "Fill in myRate with your predicted best rate for batch 256 first (a positive number).");
+else
+{
+    var at256 = Sweep.Run(digits, baseline with { Epochs = 4, BatchSize = 256 }, "lr", Sweep.LogGrid(3e-4, 1e-1, perDecade: 3), (hp, r) => hp with { LearningRate = r });
+    Console.WriteLine($"the line predicts {Hyperparameters.Fmt(rateFit.Predict(256))}; the sweep found {Hyperparameters.Fmt(at256.Best.Value)} (grid step: ×2.15)");
+    Feedback.WithinFactor("your best rate for batch 256", myRate, at256.Best.Value, factor: 2.2);
+}
 
-// **Exercise 2.** You tuned a model with batch 64 and rate 3·10⁻³ under AdamW, then switch the optimizer to Adam + L2 and keep weight decay at 0.3. From the heatmaps above: will it still train (final validation loss below 1 nat)? Set `stillTrains` and run.
+// **Exercise 2.** You tuned a model with batch 64 and rate 3·10⁻³ under AdamW, then switch the optimizer to Adam + L2 and keep weight decay at 0.3. From lessons 05 and 06 (Adam + L2's best λ on the noisy digits was about 0.01): will it still train on the clean digits (final validation loss below 1 nat)? Set `stillTrains` and run.
 
 // ── cell 40 ──
 bool? stillTrains = null;   // ← fill in true or false
-var switched = Trainer.Fit(baseline with { Optimizer = OptimizerKind.Adam, WeightDecay = 0.3 }, digits, new FitOptions { Label = "Adam + L2, wd 0.3" }).History;
-bool trains = switched.FinalValidationLoss < 1;
-Show.Value(() => Feedback.On(stillTrains == trains,
-    trains ? $"Right: it still trains (final validation loss {switched.FinalValidationLoss:0.###} nats), though the heatmap's Adam + L2 rows show how close 0.3 is to the decays that stop learning."
-           : $"Right: final validation loss {switched.FinalValidationLoss:0.###} nats. With Adam + L2, a decay of 0.3 adds 0.3·w to every gradient, and Adam's normalization makes that penalty as loud as the loss's own gradient: the weights are held near zero.",
-    stillTrains is null ? "Fill in stillTrains first (true or false)." : $"The run ended at {switched.FinalValidationLoss:0.###} nats. Look at the Adam + L2 heatmap's rows from wd = 0.1 up: the same number means a much stronger penalty there than under AdamW."));
+if (stillTrains is null) Feedback.On(false, "", "Fill in stillTrains first (true or false).");
+else
+{
+    var switched = Trainer.Fit(baseline with { Optimizer = OptimizerKind.Adam, WeightDecay = 0.3 }, digits, new FitOptions { Label = "Adam + L2, wd 0.3" }).History;
+    bool trains = switched.FinalValidationLoss < 1;
+    Feedback.On(stillTrains == trains,
+        trains ? $"Right: it still trains (final validation loss {switched.FinalValidationLoss:0.###} nats), though 0.3 is 30× the decay Adam + L2 liked in the heatmap above, on harder data."
+               : $"Right: final validation loss {switched.FinalValidationLoss:0.###} nats. With Adam + L2, a decay of 0.3 adds 0.3·w to every gradient, and Adam's normalization makes that penalty as loud as the loss's own gradient: the weights are held near zero.",
+        $"The run ended at {switched.FinalValidationLoss:0.###} nats. Under Adam + L2 the penalty λ·w is divided by Adam's gradient size √v̂ (lesson 05), so the same number means a much stronger decay than under AdamW.");
+}
 
 // **Exercise 3.** Memory: a network with 784 inputs, 10 classes and hidden layers of 1,024 units, trained with AdamW. With a 1 GB budget, what is the largest batch at depth **16**? First guess from the three depths above (the depth part grows with depth × batch), then set `myBatch`.
 
