@@ -52,7 +52,7 @@ Show.Value(() => data);
 
 // ## Parameters: what the network learns
 //
-// The hyperparameters live in one immutable record. Its `ToString()` is a log line, and `with` makes a variant without touching the original. Here is a small baseline: two [hidden layers](glossary.md#hidden-layer) of 128 units, the [AdamW](glossary.md#adamw) optimizer (a popular refinement of plain gradient descent that adapts each weight's step and shrinks the weights slightly at every update) at [learning rate](glossary.md#learning-rate) 10⁻³, mini-batches of 64, five [epochs](glossary.md#epoch).
+// The hyperparameters live in one immutable record. Its `ToString()` is a log line, and `with` makes a variant without touching the original. Here is a small baseline: two [hidden layers](glossary.md#hidden-layer) of 128 units, the [AdamW](glossary.md#adamw) optimizer (a popular refinement of plain gradient descent that adapts each weight's step; it can also shrink every weight a little at each update, its weight decay, but that is 0 in every run until lesson 05) at [learning rate](glossary.md#learning-rate) 10⁻³, mini-batches of 64, five [epochs](glossary.md#epoch).
 
 // ── cell 7 ──
 var hp = new Hyperparameters { Depth = 2, Width = 128, LearningRate = 1e-3, BatchSize = 64, Epochs = 5, Seed = seed };

@@ -74,7 +74,7 @@ Claim.Check("08.1", "backpropagation never changes the rate: both runs used thei
     tooLow.Untouched && good.Untouched && tooLow.Run.FinalValidationLoss > 2 * good.Run.FinalValidationLoss, $"{tooLow}; {good}");
 
 // ── cell 9 ──
-Show.Value(() => Feedback.On(trainingRaisesTheRate == false,
+Show.Value(() => Feedback.On(Lesson08Answers.TrainingRaisesTheRate(trainingRaisesTheRate),
     $"Right. The rate stayed at exactly 1e-5 for all {tooLow.Updates} updates; only the weights moved, and far too little. Hyperparameters are chosen around training, by you or by a search (lessons 00 and 07).",
     trainingRaisesTheRate is null ? "Fill in trainingRaisesTheRate (true or false) and run the cell again."
         : $"The run at 1e-5 used exactly 1e-5 at all {tooLow.Updates} updates and ended at validation loss {tooLow.Run.FinalValidationLoss:0.###} against {good.Run.FinalValidationLoss:0.###}. Backpropagation computes gradients for the weights only; nothing in the loop adjusts the rate (lesson 00, the training loop by hand). Schedules change the rate, but by a plan you choose (lesson 01)."));
@@ -101,7 +101,7 @@ Claim.Check("08.2", "the weights with the lowest validation loss beat the weight
     lowestTrain.TrainLoss < lowestValidation.TrainLoss && lowestValidation.BeatsOnFreshData(lowestTrain), $"{lowestTrain}; {lowestValidation}");
 
 // ── cell 14 ──
-Show.Value(() => Feedback.On(myPick == 2,
+Show.Value(() => Feedback.On(Lesson08Answers.BetterOnFreshData(myPick),
     $"Right. Fresh accuracy {lowestValidation.FreshAccuracy:P1} against {lowestTrain.FreshAccuracy:P1}, although its training loss is {lowestValidation.TrainLoss / lowestTrain.TrainLoss:0}× higher. After the validation minimum the network learns the wrong labels by heart (lesson 03).",
     myPick is null ? "Fill in myPick (1 or 2) and run the cell again."
         : $"The epoch-30 weights fit the training digits best (training loss {lowestTrain.TrainLoss:0.###}) but score {lowestTrain.FreshAccuracy:P1} on fresh digits, against {lowestValidation.FreshAccuracy:P1}. A near-zero training loss on noisy labels means the wrong labels were memorized; validation loss measures what we want (lesson 03)."));
@@ -109,8 +109,8 @@ Show.Value(() => Feedback.On(myPick == 2,
 // ### 3 · "Bigger is better: a bigger network, a bigger batch, more epochs"
 //
 // More capacity, more data per step, more training: each sounds like it can only help. Two measurements; the third (more epochs) you just saw in section 2.
-// - **A bigger network:** the big network above (30 epochs) against a small one (1 hidden layer of 32 units, about 2,400 weights), same data and budget.
-// - **A bigger [batch](glossary.md#batch):** on the clean digits, AdamW at 10⁻³ for 10 epochs with batches of 32 and with the whole training set (1,348 digits) in one batch.
+// - **A bigger network:** the big network above against a small one (1 hidden layer of 32 units, about 2,400 weights), same data and budget, compared twice: both trained for all 30 epochs, and each at its own early-stopped best epoch (patience 5, as in section 2), with accuracy beside loss.
+// - **A bigger [batch](glossary.md#batch):** on the clean digits, AdamW at 10⁻³ for 10 epochs with batches of 32 and with the whole training set (1,348 digits) in one batch. Same epochs means very different numbers of updates: 430 for batch 32, 10 for the full batch. That is what this comparison measures: a fixed epoch budget, the usual way budgets are set.
 //
 // **Predict:** set `biggerWins` to `true` if you expect the bigger network and the bigger batch to do better, `false` if not.
 
@@ -118,19 +118,26 @@ Show.Value(() => Feedback.On(myPick == 2,
 bool? biggerWins = null;   // ← fill in: true or false
 
 // ── cell 17 ──
-var smallRun = Trainer.Fit(bigNet with { Depth = 1, Width = 32 }, noisy, new FitOptions { Label = "1 × 32 (small)" });
-var (bigScore, smallScore) = (FreshScore.Of(longRun, noisy, $"2 × 256, {longRun.Model.TotalParameters:N0} weights"), FreshScore.Of(smallRun, noisy, $"1 × 32, {smallRun.Model.TotalParameters:N0} weights"));
+var smallNet = bigNet with { Depth = 1, Width = 32 };
+var smallRun = Trainer.Fit(smallNet, noisy, new FitOptions { Label = "1 × 32 (small)" });
+var smallStopped = Trainer.Fit(smallNet with { Patience = 5 }, noisy, new FitOptions { Label = "1 × 32, early stopping" });
+var sizes = new SizeComparison(
+    BigFinal: FreshScore.Of(longRun, noisy, $"2 × 256, {longRun.Model.TotalParameters:N0} weights, epoch 30"),
+    SmallFinal: FreshScore.Of(smallRun, noisy, $"1 × 32, {smallRun.Model.TotalParameters:N0} weights, epoch 30"),
+    BigBest: FreshScore.Of(stopped, noisy, "2 × 256, best epoch"),
+    SmallBest: FreshScore.Of(smallStopped, noisy, "1 × 32, best epoch"));
 var batchBase = new Hyperparameters { Depth = 2, Width = 64, LearningRate = 1e-3, Epochs = 10, Seed = seed };
 var batch32 = new RunOutcome(Trainer.Fit(batchBase with { BatchSize = 32 }, digits, new FitOptions { Label = "batch 32" }).History);
 var fullBatch = new RunOutcome(Trainer.Fit(batchBase with { BatchSize = digits.Train.Count }, digits, new FitOptions { Label = $"batch {digits.Train.Count} (all)" }).History);
-Claim.Check("08.3", "the network 35× bigger is less accurate on fresh digits", smallScore.FreshAccuracy > bigScore.FreshAccuracy, $"{bigScore}; {smallScore}");
-Claim.Check("08.4", "the full batch ends worse than batch 32 at the same rate and epochs", fullBatch.Loss > batch32.Loss + 0.5, $"{batch32}; {fullBatch}");
+var batchGap = new LossGap(batch32, fullBatch, Margin: 0.5);
+Claim.Check("08.3", "the 35× bigger network is less accurate on fresh digits because it is over-trained: behind by more than 3 points after all 30 epochs, at least 3 points closer at each model's best epoch", sizes.Holds, sizes.ToString());
+Claim.Check("08.4", "at a fixed budget of 10 epochs the full batch (10 updates) ends worse than batch 32 (430 updates) at the same rate", batchGap.Holds, batchGap.ToString());
 
 // ── cell 18 ──
-Show.Value(() => Feedback.On(biggerWins == false,
-    $"Right. The small network reached {smallScore.FreshAccuracy:P1} on fresh digits against {bigScore.FreshAccuracy:P1}; the full batch made only {fullBatch.Run.Steps.Count} updates in 10 epochs and ended at validation loss {fullBatch.Loss:0.###} against {batch32.Loss:0.###}. Bigger is a choice to test, not a default (lessons 02, 03, 04).",
+Show.Value(() => Feedback.On(Lesson08Answers.BiggerWins(biggerWins),
+    $"Right: not automatically. After all 30 epochs the small network reached {sizes.SmallFinal.FreshAccuracy:P1} on fresh digits against {sizes.BigFinal.FreshAccuracy:P1}; stopped at their best epochs, {sizes.SmallBest.FreshAccuracy:P1} against {sizes.BigBest.FreshAccuracy:P1}: early stopping closed much of the gap. The full batch made only {fullBatch.Run.Steps.Count} updates in 10 epochs and ended at validation loss {fullBatch.Loss:0.###} against {batch32.Loss:0.###}. Bigger is a choice to test, with the other settings that go with it (lessons 02, 03, 04).",
     biggerWins is null ? "Fill in biggerWins (true or false) and run the cell again."
-        : $"Not here. The big network memorized the noisy training digits (fresh accuracy {bigScore.FreshAccuracy:P1} against {smallScore.FreshAccuracy:P1} for the small one; lesson 04), and the full batch made only {fullBatch.Run.Steps.Count} updates in 10 epochs (lesson 02). Bigger helps when the data can use it and the other settings follow."));
+        : $"Not here, not by itself. Trained for the whole budget the big network memorized the noisy training digits (fresh accuracy {sizes.BigFinal.FreshAccuracy:P1} against {sizes.SmallFinal.FreshAccuracy:P1}); early stopping closed much of that gap ({sizes.BigBest.FreshAccuracy:P1} against {sizes.SmallBest.FreshAccuracy:P1}; lessons 03 and 04). The full batch made only {fullBatch.Run.Steps.Count} updates in 10 epochs (lesson 02). Bigger helps when the data can use it and the other settings follow."));
 
 // ### 4 · "The right number of epochs is a fixed number"
 //
@@ -143,13 +150,13 @@ string? myEpochGuess = null;   // ← fill in: "earlier", "same" or "later"
 
 // ── cell 21 ──
 var slow = Trainer.Fit(bigNet with { LearningRate = 2e-4, Patience = 5 }, noisy, new FitOptions { Label = "lr 2e-4, early stopping" }).History;
-var (fastBest, slowBest) = (stopped.History.BestEpoch!.Epoch, slow.BestEpoch!.Epoch);
-Claim.Check("08.5", "the best epoch depends on the rate: at a 5× lower rate it comes at least twice as late", slowBest >= 2 * fastBest,
-    $"best epoch {fastBest} at lr 1e-3, {slowBest}{(slowBest == 30 ? " (the end of the budget)" : "")} at lr 2e-4");
+var epochShift = new BestEpochShift(stopped.History, slow);
+var (fastBest, slowBest) = (epochShift.FastBest, epochShift.SlowBest);
+Claim.Check("08.5", "the best epoch depends on the rate: at a 5× lower rate it comes at least twice as late", epochShift.Holds, epochShift.ToString());
 Show.Value(() => Plot.EpochCurves(new[] { stopped.History, slow }, new() { Series = ChartSeries.Validation, Title = "The same network at two rates: the validation minimum (star) moves" }));
 
 // ── cell 22 ──
-Show.Value(() => Feedback.On(myEpochGuess == "later",
+Show.Value(() => Feedback.On(Lesson08Answers.BestEpochAtLowerRate(myEpochGuess),
     $"Right: epoch {slowBest} instead of {fastBest}. Smaller steps need more of them; treat epochs as a budget and let early stopping find the point (lesson 03).",
     myEpochGuess is null ? "Fill in myEpochGuess (\"earlier\", \"same\" or \"later\") and run the cell again."
         : $"It came later: epoch {slowBest} instead of {fastBest}. Each update moves the weights 5× less, so the same progress takes more epochs. The budget depends on the rate, the regularization and the network (lesson 03)."));
@@ -172,7 +179,7 @@ Show.Value(() => Plot.FinderCurve(finderCheck.Finder));
 
 // ── cell 26 ──
 Claim.Check("08.6", "training at the finder's minimum ends with at least twice the validation loss of the valley rate", finderCheck.MinimumIsWorse, finderCheck.ToString());
-Show.Value(() => Feedback.On(minimumIsBest == false,
+Show.Value(() => Feedback.On(Lesson08Answers.MinimumIsBest(minimumIsBest),
     $"Right. The minimum's rate, {Hyperparameters.Fmt(finderCheck.AtMinimum.Rate)}, is {finderCheck.AtMinimum.Rate / finderCheck.AtValley.Rate:0}× the valley's; too hot to train with for 10 epochs. Read the descent, not the bottom (lesson 01).",
     minimumIsBest is null ? "Fill in minimumIsBest (true or false) and run the cell again."
         : $"At the minimum's rate ({Hyperparameters.Fmt(finderCheck.AtMinimum.Rate)}) the run ended at validation loss {finderCheck.AtMinimum.Loss:0.###}; at the valley ({Hyperparameters.Fmt(finderCheck.AtValley.Rate)}) {finderCheck.AtValley.Loss:0.###}. The minimum sits next to the cliff; lesson 01's suggestions stay on the descent, and minimum/10 divides by ten for that reason."));
@@ -205,7 +212,7 @@ Show.Value(() => Plot.Scatter(optimism.First.TestAccuracies, optimism.First.Fres
 // ── cell 30 ──
 Claim.Check("08.7", "picking the best of many configurations by test accuracy overstates it: the gap averages at least 0.5 points and is positive in at least two thirds of the cuts",
     optimism.AtLeast(0.5) && optimism.SharePositive >= 2.0 / 3, optimism.ToString());
-Show.Value(() => Feedback.On(myGap > 0,
+Show.Value(() => Feedback.On(Lesson08Answers.OptimismGap(myGap),
     $"Right, it is optimistic: {100 * optimism.Mean:0.0} points on average here (you said {myGap}). The more configurations you compare and the smaller the test set, the larger the gap. Choose on a validation set; touch the test set once, at the end (lesson 07).",
     myGap is null ? "Fill in myGap (a number of accuracy points) and run the cell again."
         : $"The picked configuration's test score was {100 * optimism.Mean:0.0} points too high on average. Each test accuracy is partly luck; picking the highest also picks the luckiest. A test set used for choosing is a second validation set, and its score is no longer an honest estimate (lesson 07 keeps the test set for one look at the end)."));
@@ -222,9 +229,9 @@ bool? sameBothTimes = null;   // ← fill in: true or false
 // ── cell 33 ──
 var withDropout = Trainer.Fit(bigNet with { Dropout = 0.5 }, noisy, new FitOptions { Label = "dropout 0.5" });
 var dropoutEvidence = DropoutCheck.Measure(withDropout.Model, noisy.Train, seed);
-Claim.Check("08.8", "evaluation switches dropout off: two evaluations agree exactly, two passes in training mode do not, and the loss is lower with dropout off",
+Claim.Demonstrate("08.8", "evaluation switches dropout off: two evaluations agree exactly, two passes in training mode do not, and the loss is lower with dropout off",
     dropoutEvidence.OffAtEvaluation && dropoutEvidence.TrainingModeLoss > dropoutEvidence.EvaluationLoss, dropoutEvidence.ToString());
-Show.Value(() => Feedback.On(sameBothTimes == true,
+Show.Value(() => Feedback.On(Lesson08Answers.SameBothTimes(sameBothTimes),
     "Right: in evaluation mode dropout is off, so the network is an ordinary deterministic function. One consequence: the training loss reported during an epoch (dropout on) is higher than the same weights' loss with dropout off, so with dropout the training curve can sit above the validation curve (lesson 05).",
     sameBothTimes is null ? "Fill in sameBothTimes (true or false) and run the cell again."
         : $"They were identical: {dropoutEvidence}. Dropout is a training-time noise; evaluation uses every unit (TorchSharp's eval() mode), which is why the course's evaluation switches modes (lesson 05)."));
@@ -247,7 +254,7 @@ Show.Value(() => Plot.EpochCurves(new[] { scaling.PlainModerate.Run, scaling.Pla
 
 // ── cell 37 ──
 Claim.Check("08.9", "scaling the rate closes most of the gap at batch 128 but not at the full batch", scaling.HelpsAtModerate && scaling.BreaksAtLarge, scaling.ToString());
-Show.Value(() => Feedback.On(scalingSavesTheFullBatch == false,
+Show.Value(() => Feedback.On(Lesson08Answers.ScalingSavesTheFullBatch(scalingSavesTheFullBatch),
     $"Right. At batch 128 the scaled rate ({Hyperparameters.Fmt(scaling.ScaledModerate.Rate)}) nearly matched the reference; at the full batch 10 epochs are 10 updates, and one step at {Hyperparameters.Fmt(scaling.ScaledLarge.Rate)} does not do the work of {digits.Train.Count / 16} small ones, because the loss surface curves. Scaling rules hold up to a point; past it the batch matters (lessons 02 and 06).",
     scalingSavesTheFullBatch is null ? "Fill in scalingSavesTheFullBatch (true or false) and run the cell again."
         : $"It did not: {scaling.ScaledLarge}, against {scaling.Reference}. The linear rule assumes one large update does the work of k small ones; that stops being true when the step gets large, because the loss surface curves, and the full batch makes only one update per epoch. At batch 128 it worked: {scaling.ScaledModerate} (lessons 02 and 06)."));
@@ -266,7 +273,7 @@ var dropoutScore = FreshScore.Of(withDropout, noisy, "dropout 0.5");
 var plainScore = FreshScore.Of(longRun, noisy, "no regularization");
 Claim.Check("08.10", "the model with the higher training loss (dropout) is the better model on fresh data",
     plainScore.TrainLoss < dropoutScore.TrainLoss && dropoutScore.BeatsOnFreshData(plainScore), $"{plainScore}; {dropoutScore}");
-Show.Value(() => Feedback.On(lowerTrainingLossWins == false,
+Show.Value(() => Feedback.On(Lesson08Answers.LowerTrainingLossWins(lowerTrainingLossWins),
     $"Right. Dropout kept the network from memorizing the wrong labels: training loss {dropoutScore.TrainLoss:0.###} instead of {plainScore.TrainLoss:0.###}, fresh accuracy {dropoutScore.FreshAccuracy:P1} instead of {plainScore.FreshAccuracy:P1}. Judge models on validation data (lesson 05).",
     lowerTrainingLossWins is null ? "Fill in lowerTrainingLossWins (true or false) and run the cell again."
         : $"The lower training loss ({plainScore.TrainLoss:0.###}) belonged to the worse model: fresh accuracy {plainScore.FreshAccuracy:P1} against {dropoutScore.FreshAccuracy:P1}. Training loss says how well a model fits what it saw, wrong labels included; regularization trades some of that fit for generalization (lesson 05)."));
@@ -279,7 +286,7 @@ Show.Value(() => Feedback.On(lowerTrainingLossWins == false,
 // |---|---|---|
 // | waiting for training to fix a bad rate | the rate never changes (section 1) | sweep it or use the range test (lesson 01) |
 // | shipping the epoch or model with the lowest training loss | it did worse on fresh data (sections 2 and 9) | choose by validation loss; keep the best checkpoint (lesson 03) |
-// | making the network, batch or budget bigger by default | bigger lost on noisy digits and at a fixed budget (section 3) | grow one thing at a time, only when validation says it underfits (lesson 04) |
+// | making the network, batch or budget bigger by default | the big network lost when over-trained, and early stopping closed much of the gap; the full batch lost at a fixed epoch budget (section 3) | grow one thing at a time, only when validation says it underfits, and keep early stopping on (lessons 03, 04) |
 // | copying an epoch count from another setup | the best epoch moved with the rate (section 4) | a generous budget with early stopping (lesson 03) |
 // | training at the lowest point of the finder's curve | it ended several times worse (section 5) | take the valley, or minimum/10, and check with a small sweep (lesson 01) |
 // | reporting the test score of the configuration you picked with it | it was optimistic by about 1-2 points here (section 6) | pick on validation data; one look at the test set at the end (lesson 07) |
@@ -350,7 +357,7 @@ Show.Value(() => Feedback.On(asGoodOnTraining == asGood,
 //
 // - **Parameters are learned, hyperparameters are chosen.** Backpropagation never touched the rate, even one 100× too low.
 // - **Judge on data the choice never saw.** The lowest training loss, between epochs or between models, lost on fresh digits; validation loss picks better.
-// - **Bigger, longer, larger batches are hypotheses to test**, not improvements: a small network and batch 32 beat the big ones here.
+// - **Bigger, longer, larger batches are hypotheses to test**, not improvements: the big network lost to the small one when trained for the whole budget, and much of that gap closed at its early-stopped best; the full batch, with 10 updates in 10 epochs, lost to batch 32.
 // - **Epochs are a budget.** The best epoch moved from about 10 to the end of the budget when the rate dropped 5×.
 // - **The finder's minimum is the edge of the cliff.** Training there ended several times worse than at the valley.
 // - **A test set used for choosing flatters the choice.** Picking the best of 40 by test accuracy overstated it by 1-2 points on average here; the more you try and the smaller the test set, the worse.

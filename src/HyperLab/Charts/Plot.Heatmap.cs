@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperLab.Interactions;
 using HyperLab.Sweeps;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -23,7 +24,7 @@ public static partial class Plot
         var o = options ?? ChartOptions.Default;
         var (low, high) = ColorRange(new[] { grid });
         var chart = HeatmapTrace(grid, low, high, showScale: true, "", o);
-        return Frame(chart, o with { Title = null }, $"{o.Title ?? $"Final validation loss: {grid.RowKnob} × {grid.ColumnKnob}"}<br><sub>{Key(grid, high)}</sub>", 720, 560);
+        return Frame(chart, o with { Title = null }, $"{o.Title ?? $"Final validation loss: {grid.RowKnob} × {grid.ColumnKnob}"}<br><sub>{Key(grid.RowKnob, grid.ColumnKnob, high)}</sub>", 720, 560);
     }
 
     /// <summary>
@@ -37,29 +38,85 @@ public static partial class Plot
         var list = ChartInput.RequireNamed(grids, nameof(grids), "grid");
         var o = options ?? ChartOptions.Default;
         var (low, high) = ColorRange(list.Select(g => g.Item));
-        var panels = list.Select((g, i) => HeatmapTrace(g.Item, low, high, showScale: i == list.Count - 1, g.Name, ChartOptions.Default));
-        var chart = CSharpChart.Grid(panels, 1, list.Count, SubPlotTitles: list.Select(g => g.Name).ToArray(), XGap: 0.15);
-        return Frame(chart, o with { Title = null }, $"{o.Title ?? "Final validation loss, side by side"}<br><sub>{Key(list[0].Item, high)}</sub>",
-            420 * list.Count + 120, 520);
+        var tables = list.Select(g => (g.Name, Table: HeatTable.Of(g.Item))).ToList();
+        return SideBySide(tables, low, high, o, Key(list[0].Item.RowKnob, list[0].Item.ColumnKnob, high));
+    }
+
+    /// <summary>
+    /// Lesson 06: learning rate × weight decay grids averaged over seeds (<see cref="DecayRateGrid"/>), side by side on one
+    /// colour scale, each read on the decay axis given with it: the coefficient λ or the effective decay λ′ = η·λ. A grid
+    /// read on the other axis than it was laid out on becomes a sheared table: its blank cells were not run.
+    /// </summary>
+    /// <param name="grids">Subtitle, grid and the axis to read it on, e.g. ("AdamW against λ′ = η·λ", adamW, DecayAxis.Effective).</param>
+    /// <param name="options">Title (default "Final validation loss (mean of the seeds)"), size (default 420 per grid + 120 × 560).</param>
+    public static GenericChart Heatmap(IEnumerable<(string Subtitle, DecayRateGrid Grid, DecayAxis Axis)> grids, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(grids);
+        var list = grids.ToList();
+        if (list.Count == 0 || list.Any(g => g.Grid is null || string.IsNullOrWhiteSpace(g.Subtitle)))
+            throw new ArgumentException("Give at least one (subtitle, grid, axis) and a subtitle and a grid for each.", nameof(grids));
+        var o = options ?? ChartOptions.Default;
+        var tables = list.Select(g => (g.Subtitle, Table: HeatTable.Of(g.Grid, g.Axis))).ToList();
+        var finite = tables.SelectMany(t => t.Table.Loss.SelectMany(r => r)).Where(double.IsFinite).ToList();
+        double low = finite.Count == 0 ? 0 : finite.Min(), high = finite.Count == 0 ? 1 : Math.Max(Math.Min(finite.Max(), 3 * low), low * 1.0001 + 1e-9);
+        return SideBySide(tables, low, high, o with { Title = o.Title ?? $"Final validation loss (mean of {list[0].Grid.Seeds.Count} seeds)" },
+            Key("decay", "lr", high) + " · blank: not run");
+    }
+
+    private static GenericChart SideBySide(IReadOnlyList<(string Name, HeatTable Table)> tables, double low, double high, ChartOptions o, string key)
+    {
+        var panels = tables.Select((t, i) => Trace(t.Table, low, high, showScale: i == tables.Count - 1, t.Name));
+        var chart = CSharpChart.Grid(panels, 1, tables.Count, SubPlotTitles: tables.Select(t => t.Name).ToArray(), XGap: 0.15);
+        for (int i = 0; i < tables.Count; i++)
+        {
+            // Each panel's axis titles go on its own subplot axes (x{i}, y{i}); set on the panel before the grid, they all
+            // landed on the first panel's axes.
+            var x = new Plotly.NET.LayoutObjects.LinearAxis();
+            x.SetProperty("title", AxisTitleObject(o.XTitle ?? AxisTitle(tables[i].Table.ColumnKnob, tables[i].Table.Columns)));
+            var y = new Plotly.NET.LayoutObjects.LinearAxis();
+            y.SetProperty("title", AxisTitleObject(o.YTitle ?? AxisTitle(tables[i].Table.RowKnob, tables[i].Table.Rows)));
+            chart = Plotly.NET.Chart.withXAxis(x, Microsoft.FSharp.Core.FSharpOption<StyleParam.SubPlotId>.Some(StyleParam.SubPlotId.NewXAxis(i + 1))).Invoke(chart);
+            chart = Plotly.NET.Chart.withYAxis(y, Microsoft.FSharp.Core.FSharpOption<StyleParam.SubPlotId>.Some(StyleParam.SubPlotId.NewYAxis(i + 1))).Invoke(chart);
+        }
+        return Frame(chart, o with { Title = null }, $"{o.Title ?? "Final validation loss, side by side"}<br><sub>{key}</sub>",
+            420 * tables.Count + 120, 560);
+    }
+
+    private static Title AxisTitleObject(string text)
+    {
+        var title = new Title();
+        title.SetProperty("text", text);
+        return title;
     }
 
     private static GenericChart HeatmapTrace(GridResult grid, double low, double high, bool showScale, string title, ChartOptions o)
     {
-        var xs = grid.Columns.Select(Hyperparameters.Fmt).ToArray();
-        var ys = grid.Rows.Select(Hyperparameters.Fmt).ToArray();
-        var best = grid.Best;
-        var perColumn = grid.BestPerColumn;
+        var table = HeatTable.Of(grid);
+        var chart = Trace(table, low, high, showScale, title);
+        chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: o.XTitle ?? AxisTitle(table.ColumnKnob, table.Columns));
+        return CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: o.YTitle ?? AxisTitle(table.RowKnob, table.Rows));
+    }
+
+    /// <summary>One heatmap trace of a table: cells coloured by loss (capped at <paramref name="high"/>), the loss written
+    /// in each, ◆ on each column's best and ★ on the best overall; +∞ reads "diverged", NaN (not run) is blank.</summary>
+    private static GenericChart Trace(HeatTable table, double low, double high, bool showScale, string title)
+    {
+        var xs = table.Columns.Select(Hyperparameters.Fmt).ToArray();
+        var ys = table.Rows.Select(Hyperparameters.Fmt).ToArray();
+        var perColumn = table.BestRowPerColumn;
+        var best = table.Best;
         var z = new List<double[]>();
         var text = new List<string[]>();
-        for (int r = 0; r < grid.Rows.Count; r++)
+        for (int r = 0; r < table.Rows.Count; r++)
         {
-            z.Add(grid.Columns.Select((_, c) => Math.Min(grid.Cell(c, r).Loss, high)).Select(v => double.IsFinite(v) ? v : double.NaN).ToArray());
-            text.Add(grid.Columns.Select((_, c) =>
+            z.Add(table.Columns.Select((_, c) => Math.Min(table.Loss[r][c], high)).Select(v => double.IsFinite(v) ? v : double.NaN).ToArray());
+            text.Add(table.Columns.Select((_, c) =>
             {
-                var cell = grid.Cell(c, r);
-                if (!double.IsFinite(cell.Loss)) return "diverged";
-                string mark = cell.Column == best.Column && cell.Row == best.Row ? "★ " : perColumn[c] is { } b && b.Row == cell.Row ? "◆ " : "";
-                return mark + cell.Loss.ToString("0.###", CultureInfo.InvariantCulture);
+                double loss = table.Loss[r][c];
+                if (double.IsNaN(loss)) return "";
+                if (!double.IsFinite(loss)) return "diverged";
+                string mark = best == (r, c) ? "★ " : perColumn[c] == r ? "◆ " : "";
+                return mark + loss.ToString("0.###", CultureInfo.InvariantCulture);
             }).ToArray());
         }
         var barTitle = new Title();
@@ -68,21 +125,39 @@ public static partial class Plot
         bar.SetProperty("title", barTitle);
         var chart = CSharpChart.Heatmap<double, string, string, string>(z, X: xs, Y: ys,
             ColorScale: StyleParam.Colorscale.Viridis, ShowScale: showScale, ColorBar: bar, Name: title);
-        chart = GenericChart.mapTrace(FSharpFunc(trace =>
+        return GenericChart.mapTrace(FSharpFunc(trace =>
         {
             trace.SetProperty("text", text.ToArray());
             trace.SetProperty("texttemplate", "%{text}");
             trace.SetProperty("zmin", low);
             trace.SetProperty("zmax", high);
-            trace.SetProperty("hovertemplate", $"{grid.ColumnKnob}=%{{x}}<br>{grid.RowKnob}=%{{y}}<br>validation loss %{{text}}<extra></extra>");
+            trace.SetProperty("hovertemplate", $"{table.ColumnKnob}=%{{x}}<br>{table.RowKnob}=%{{y}}<br>validation loss %{{text}}<extra></extra>");
             return trace;
         }), chart);
-        chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: o.XTitle ?? AxisTitle(grid.ColumnKnob, grid.Columns));
-        return CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: o.YTitle ?? AxisTitle(grid.RowKnob, grid.Rows));
     }
 
-    private static string Key(GridResult grid, double high) =>
-        $"◆ best {grid.RowKnob} of each {grid.ColumnKnob} · ★ best overall · colours capped at {high.ToString("0.##", CultureInfo.InvariantCulture)} nats";
+    /// <summary>What a heatmap draws: Loss[r][c] in nats, +∞ for a diverged run, NaN for a cell not run.</summary>
+    private sealed record HeatTable(string ColumnKnob, IReadOnlyList<double> Columns, string RowKnob, IReadOnlyList<double> Rows, double[][] Loss)
+    {
+        public static HeatTable Of(GridResult grid) => new(grid.ColumnKnob, grid.Columns, grid.RowKnob, grid.Rows, grid.Loss);
+
+        public static HeatTable Of(DecayRateGrid grid, DecayAxis axis)
+        {
+            var (rows, loss) = grid.TableOn(axis);
+            return new HeatTable("lr", grid.Rates, axis == DecayAxis.Coefficient ? "weight decay λ" : "effective decay λ′ = η·λ", rows, loss);
+        }
+
+        private IEnumerable<(int R, int C)> Finite =>
+            Rows.SelectMany((_, r) => Columns.Select((_, c) => (r, c))).Where(p => double.IsFinite(Loss[p.r][p.c]));
+
+        public IReadOnlyList<int> BestRowPerColumn => Columns.Select((_, c) =>
+            Finite.Where(p => p.C == c).Select(p => p.R).DefaultIfEmpty(-1).MinBy(r => r < 0 ? double.PositiveInfinity : Loss[r][c])).ToList();
+
+        public (int R, int C)? Best => Finite.Any() ? Finite.MinBy(p => Loss[p.R][p.C]) : null;
+    }
+
+    private static string Key(string rowKnob, string columnKnob, double high) =>
+        $"◆ best {rowKnob} of each {columnKnob} · ★ best overall · colours capped at {high.ToString("0.##", CultureInfo.InvariantCulture)} nats";
 
     private static Microsoft.FSharp.Core.FSharpFunc<Trace, Trace> FSharpFunc(Func<Trace, Trace> f) =>
         Microsoft.FSharp.Core.FSharpFunc<Trace, Trace>.FromConverter(new Converter<Trace, Trace>(f));

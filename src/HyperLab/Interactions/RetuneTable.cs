@@ -11,7 +11,9 @@ namespace HyperLab.Interactions;
 public sealed record RetuneRow(string Change, string Retune, bool Moved, string Evidence)
 {
     /// <inheritdoc/>
-    public override string ToString() => $"when you change {Change}, {(Moved ? "retune" : "you may keep")} {Retune}: {Evidence}";
+    /// <remarks>A best that did not move on a coarse grid is not proof that no retuning is needed, so the row says what was
+    /// measured ("the best did not move on this grid") rather than "you may keep it".</remarks>
+    public override string ToString() => $"when you change {Change}, {(Moved ? $"retune {Retune}" : $"the best {Retune} did not move on this grid")}: {Evidence}";
 }
 
 /// <summary>

@@ -135,6 +135,9 @@ public static class Measured
     public const string LearningRateSpreadRatio = "06.lr-spread-ratio";
     /// <summary>Lesson 06: fitted slope of log(best rate) against log(batch).</summary>
     public const string RateBatchSlope = "06.rate-batch-slope";
+    /// <summary>Lesson 06: how many decades AdamW's best effective decay λ′ = η·λ moved across a decade of learning rates
+    /// (three seeds averaged; the paper predicts little movement, lesson 06 measured more than Adam + L2's best λ).</summary>
+    public const string AdamWEffectiveDecayShift = "06.adamw-effective-decay-shift";
     /// <summary>Lesson 07: the tuned model's test accuracy.</summary>
     public const string TunedTestAccuracy = "07.test-accuracy";
 }

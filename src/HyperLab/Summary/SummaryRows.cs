@@ -26,8 +26,9 @@ public static class SummaryRows
             [Measured.BestTableDepth]),
         new("Regularization strength", "how hard memorizing is discouraged (weight decay, dropout, ...)",
             "overfits: training much better than validation", "underfits: training loss stays high",
-            "weight decay 1e-4 (grid 1e-3, 1e-4, 1e-5), dropout 0.1-0.5; only once training beats validation",
-            [Measured.BestWeightDecay, Measured.BestDropout]),
+            "weight decay 1e-4 for Adam + L2 or SGD (grid 1e-3, 1e-4, 1e-5); AdamW's λ 1e-2 to 1 (it shrinks each weight by η·λ per update), " +
+            "retuned when the rate changes; dropout 0.1-0.5; only once training beats validation",
+            [Measured.BestWeightDecay, Measured.BestDropout, Measured.AdamWEffectiveDecayShift]),
         new("All five, tuned together", "the result of the tuning workflow",
             "a baseline left untuned", "tuning on the test set (its score becomes optimistic)",
             "lesson 07's seven steps: baseline, rate first, then batch, epochs, depth, regularization, all tracked",
@@ -52,6 +53,7 @@ public static class MeasurementNames
         [Measured.BestDropout] = "best dropout rate",
         [Measured.LearningRateSpreadRatio] = "how much more the rate matters than the others",
         [Measured.RateBatchSlope] = "how the best rate moves with the batch (log-log slope)",
+        [Measured.AdamWEffectiveDecayShift] = "decades AdamW's best λ′ = η·λ moved across a decade of rates",
         [Measured.TunedTestAccuracy] = "the tuned model's test accuracy",
     };
 

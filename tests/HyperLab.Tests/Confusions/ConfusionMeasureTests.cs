@@ -1,5 +1,6 @@
 using HyperLab.Confusions;
 using HyperLab.Data;
+using HyperLab.Tests.Claims;
 using HyperLab.Tests.Training;
 using HyperLab.Training;
 
@@ -26,6 +27,7 @@ public class ConfusionMeasureTests
     }
 
     [Fact]
+    [NegativeControl("08.7")]
     public void With_a_single_configuration_there_is_no_choice_and_no_optimism()
     {
         var gap = TestSetTuning.Measure([Trial(1000, 0.9, 1)], testSize: 100, splits: 400, seed: 3);
@@ -66,6 +68,7 @@ public class ConfusionMeasureTests
     }
 
     [Fact]
+    [NegativeControl("08.1")]
     public void A_constant_rate_is_used_at_every_update_and_a_schedule_is_caught()
     {
         var data = TinyData.Moons();
@@ -92,6 +95,7 @@ public class ConfusionMeasureTests
     }
 
     [Fact]
+    [NegativeControl("08.2", "08.6", "08.9", "08.10")]
     public void The_comparisons_fail_when_the_runs_are_alike()
     {
         var run = new RunOutcome(Fake("same", 0.2));

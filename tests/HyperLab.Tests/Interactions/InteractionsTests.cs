@@ -2,6 +2,7 @@ using HyperLab.BatchSizes;
 using HyperLab.Interactions;
 using HyperLab.Overfitting;
 using HyperLab.Sweeps;
+using HyperLab.Tests.Claims;
 using HyperLab.Tests.Sweeps;
 using HyperLab.Tests.Training;
 
@@ -26,6 +27,7 @@ public class InteractionsTests
     }
 
     [Fact]
+    [NegativeControl("06.7")]
     public void When_the_rate_does_not_matter_its_ratio_is_below_one()
     {
         var result = new ImportanceResult(new Hyperparameters(),
@@ -50,6 +52,7 @@ public class InteractionsTests
     }
 
     [Fact]
+    [NegativeControl("06.3")]
     public void Onsets_are_later_with_strength_only_when_they_are()
     {
         static OverfitOnsets Of(params int[] minima) => OverfitOnsets.Of(new SweepResult<double>("dropout", minima.Select((m, i) =>
@@ -72,7 +75,7 @@ public class InteractionsTests
         Assert.True(table.Rows[0].Moved);
         Assert.False(table.Rows[1].Moved);
         Assert.StartsWith("when you change batch, retune lr: best lr 1e-3 at batch 8", table.Rows[0].ToString());
-        Assert.Contains("you may keep lr", table.Rows[1].ToString());
+        Assert.Contains("the best lr did not move on this grid", table.Rows[1].ToString());
         Assert.True(table.Rows[2].Moved);
         Assert.False(table.Rows[3].Moved);
     }

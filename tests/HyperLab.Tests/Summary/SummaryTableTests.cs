@@ -1,3 +1,4 @@
+using HyperLab.Tests.Claims;
 using HyperLab.Summary;
 
 namespace HyperLab.Tests.Summary;
@@ -52,6 +53,7 @@ public sealed class SummaryTableTests : IDisposable
     }
 
     [Fact]
+    [NegativeControl("08.11")]
     public void A_number_that_is_not_in_the_results_file_fails_the_check()
     {
         CourseResults.Record(Measured.EarlyStopEpoch, 9, "epoch", "epoch early stopping kept", seed: 0);
