@@ -37,7 +37,10 @@ internal static class TestStudies
     }
 
     /// <summary>Starts <c>course study ARGS</c> with one compute thread; its output is collected.</summary>
-    public static Worker Start(params string[] args)
+    public static Worker Start(params string[] args) => Start(null, args);
+
+    /// <summary>Starts <c>course study ARGS</c> with <paramref name="connection"/> in HYPERLAB_STUDY (none if null).</summary>
+    public static Worker Start(string? connection, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Root };
         start.ArgumentList.Add(CourseDll);
@@ -46,13 +49,14 @@ internal static class TestStudies
         start.Environment["OMP_NUM_THREADS"] = "1";
         start.Environment["HYPERLAB_OMP_WAIT"] = "passive";
         start.Environment.Remove("HYPERLAB_STUDY");
+        if (connection is not null) start.Environment["HYPERLAB_STUDY"] = connection;
         return new Worker(Process.Start(start) ?? throw new InvalidOperationException("could not start the course tool"));
     }
 
     /// <summary>Runs <c>course study ARGS</c> to the end.</summary>
-    public static (int Exit, string Output) Course(params string[] args)
+    public static (int Exit, string Output) Course(string? connection, params string[] args)
     {
-        using var w = Start(args);
+        using var w = Start(connection, args);
         return (w.Wait(TimeSpan.FromMinutes(3)), w.Output);
     }
 
