@@ -226,18 +226,20 @@ public sealed class PostgresStudyStore : IStudyStore
     {
         using var tx = c.BeginTransaction();
         Execute(c, tx, "SELECT pg_advisory_xact_lock(7265736)");   // one creator at a time
-        Execute(c, tx, "CREATE TABLE IF NOT EXISTS hyperlab_schema (version int NOT NULL)");
-        using (var cmd = Command(c, tx, "SELECT version FROM hyperlab_schema LIMIT 1"))
+        // Look before creating: a learner's role may read and update the tables but not create any.
+        using (var exists = Command(c, tx, "SELECT to_regclass('hyperlab_schema') IS NOT NULL"))
         {
-            if (cmd.ExecuteScalar() is int found)
+            if (exists.ExecuteScalar() is true)
             {
-                if (found != DatabaseSchemaVersion)
+                using var cmd = Command(c, tx, "SELECT version FROM hyperlab_schema LIMIT 1");
+                if (cmd.ExecuteScalar() is int found && found != DatabaseSchemaVersion)
                     throw new StudySchemaException($"The study tables of {Describe}", found, DatabaseSchemaVersion);
                 tx.Commit();
                 return 0;
             }
         }
         Execute(c, tx, """
+            CREATE TABLE hyperlab_schema (version int NOT NULL);
             CREATE TABLE hyperlab_study (
                 id text PRIMARY KEY,
                 schema_version int NOT NULL,

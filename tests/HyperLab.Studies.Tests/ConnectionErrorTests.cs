@@ -90,3 +90,29 @@ public sealed class ConnectionErrorTests(PostgresFixture fixture)
         Assert.DoesNotContain(Secret, text);
     }
 }
+
+/// <summary>The least-privilege setup docs/teaching.md gives the teacher: learners may read the study and update trials, nothing more.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class LearnerRoleTests(PostgresFixture fixture)
+{
+    [PostgresFact]
+    public void A_learner_role_with_only_the_guides_grants_runs_a_studys_trials()
+    {
+        string owner = fixture.Cluster.NewDatabase();
+        string db = new Npgsql.NpgsqlConnectionStringBuilder(owner).Database!;
+        string id = TestStudies.NewId();
+        Assert.Equal(0, TestStudies.Course(owner, "create", "--id", id, "--trials", "3").Exit);
+        string role = "learner_" + db;
+        fixture.Cluster.Sql($"CREATE ROLE {role} LOGIN PASSWORD 'class-pw-1'");
+        fixture.Cluster.Sql($"GRANT CONNECT ON DATABASE {db} TO {role}");
+        fixture.Cluster.Sql($"GRANT SELECT ON hyperlab_schema, hyperlab_study TO {role}; GRANT SELECT, UPDATE ON hyperlab_trial TO {role}", db);
+
+        var (exit, text) = TestStudies.Course(fixture.Cluster.ConnectionString(db, role, "class-pw-1"), "work", "--id", id, "--threads", "1");
+
+        Assert.True(exit == 0, text);
+        Assert.Contains("wrote 3 trial(s)", text);
+        var (refused, why) = TestStudies.Course(fixture.Cluster.ConnectionString(db, role, "class-pw-1"), "create", "--id", "learners-own");
+        Assert.Equal(1, refused);
+        Assert.Contains("may not use the study tables", why);
+    }
+}
