@@ -1,5 +1,5 @@
-using HyperLab.Tracking;
 using HyperLab.Studies.Postgres;
+using HyperLab.Tracking;
 using HyperLab.Tuning;
 
 namespace HyperLab.Studies.Tests;

@@ -5,7 +5,7 @@ public class StudyException(string message, Exception? inner = null) : Exception
 
 /// <summary>No study of that id exists in the store.</summary>
 public sealed class StudyNotFoundException(string studyId, string store) : StudyException(
-    $"There is no study '{studyId}' in {store}. Create it first (course study create --id {studyId}), or check the id (course study show lists none if the store is empty).")
+    $"There is no study '{studyId}' in {store}. Create it first (course study create --id {studyId}, or the notebook cell that creates it), or check the id and the store: the teacher's create printed both.")
 {
     /// <summary>The id asked for.</summary>
     public string StudyId { get; } = studyId;
@@ -13,7 +13,7 @@ public sealed class StudyNotFoundException(string studyId, string store) : Study
 
 /// <summary>A worker's search is not the one stored under that id.</summary>
 public sealed class StudyMismatchException(string studyId, string difference) : StudyException(
-    $"This worker's search is not study '{studyId}': {difference} differ(s). Every worker must build the same search space, baseline, data, " +
+    $"The search built here is not study '{studyId}' as stored; they do not match in {difference}. Every worker must build the same search space, baseline, data, " +
     "trial count and seed as the study's creator (use the same notebook or course version); or create a study under a new id.")
 {
     /// <summary>The study's id.</summary>
