@@ -13,7 +13,29 @@ internal static class TestStudies
     /// <summary>Where the demo study's data file is written (the course tool writes the same file).</summary>
     public static string DataFolder => Path.Combine(Root, "artifacts", "studies");
 
-    public static string TempFolder() => Directory.CreateTempSubdirectory("hyperlab-study-").FullName;
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Made = Cleanup();
+
+    /// <summary>A new temporary folder, deleted when the test process exits.</summary>
+    public static string TempFolder()
+    {
+        string folder = Directory.CreateTempSubdirectory("hyperlab-study-").FullName;
+        Made.Add(folder);
+        return folder;
+    }
+
+    private static System.Collections.Concurrent.ConcurrentBag<string> Cleanup()
+    {
+        var made = new System.Collections.Concurrent.ConcurrentBag<string>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (string folder in made)
+            {
+                try { Directory.Delete(folder, recursive: true); }
+                catch (IOException) { }
+            }
+        };
+        return made;
+    }
 
     public static StudyDefinition Demo(string id, int trials, double heartbeat = 60, int seed = 0) =>
         DemoStudy.Define(id, DataFolder, trials, seed, heartbeat);
