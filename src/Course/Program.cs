@@ -75,6 +75,14 @@ public static class Program
               at the suggestion over the sweep's robust best. --fixture rewrites the tests' sweep
               fixture. About 15 min of CPU; run with OMP_NUM_THREADS=1.
 
+          study create|show|export|work [options]
+              A class study: one search whose trials many workers run, on every learner's machine
+              (PostgreSQL: --connection or HYPERLAB_STUDY) or in several processes on one (a folder:
+              --store DIR, default artifacts/studies). create makes the study (the demo search:
+              breast cancer, tiny budget), work runs its trials until none is left, show prints the
+              table of trials and the best so far, export writes the results as JSON Lines.
+              docs/teaching.md explains a class study; `study` alone lists every option.
+
         Example: dotnet run --project src/Course -- run 00 --seed 1
         """;
 
@@ -89,7 +97,7 @@ public static class Program
             return args.Length > 0 ? 0 : 2;
         }
 
-        if (command is not ("run" or "doctor" or "bench" or "bench-child" or "export" or "book" or "site"))
+        if (command is not ("run" or "doctor" or "bench" or "bench-child" or "export" or "book" or "site" or "study"))
         {
             log.WriteLine($"Unknown command '{command}'.");
             log.WriteLine(Usage);
@@ -113,6 +121,7 @@ public static class Program
                 "export" => ExportCommand.Run(args[1..], log),
                 "book" => await BookCommand.RunAsync(args[1..], log),
                 "site" => await SiteCommand.RunAsync(args[1..], log),
+                "study" => StudyCommand.Run(args[1..], log),
                 "bench-child" => WaitPolicyBenchmark.Measure(Rounds(args[1..]), Console.In, log),
                 _ => await DoctorCommand.RunAsync(log),
             };
