@@ -26,11 +26,16 @@ public sealed partial class Publisher(ChartImages images)
     };
 
     /// <summary>The output-metadata key (under <see cref="SourceHash.MetadataKey"/>) that holds a chart's figure
-    /// (plotly.js data, layout, config) as a JSON string.</summary>
+    /// (plotly.js data, layout, config), written on one line.</summary>
     public const string FigureKey = "figure";
 
-    /// <summary>A chart output's figure JSON (null when the output is not a chart).</summary>
-    public static string? Figure(JsonObject output) => (string?)output["metadata"]?[SourceHash.MetadataKey]?[FigureKey];
+    /// <summary>A chart output's figure as JSON text (null when the output is not a chart).</summary>
+    public static string? Figure(JsonObject output) => output["metadata"]?[SourceHash.MetadataKey]?[FigureKey] switch
+    {
+        JsonObject figure => figure.ToJsonString(),
+        JsonValue text => (string?)text,
+        _ => null,
+    };
 
     /// <summary>Publishes one executed notebook.</summary>
     /// <param name="executedPath">The runner's executed copy.</param>
@@ -64,7 +69,7 @@ public sealed partial class Publisher(ChartImages images)
             ["published_by"] = "dotnet run --project src/Course -- book",
         };
         Directory.CreateDirectory(Path.GetDirectoryName(bookPath)!);
-        await File.WriteAllTextAsync(bookPath, notebook.ToJsonString(Json) + "\n");
+        await File.WriteAllTextAsync(bookPath, WriteCompactFigures(notebook) + "\n");
         return charts;
     }
 
@@ -90,9 +95,27 @@ public sealed partial class Publisher(ChartImages images)
         output["metadata"] = new JsonObject
         {
             [ChartImage.MimeType] = new JsonObject { ["width"] = image.Width, ["height"] = image.Height },
-            [SourceHash.MetadataKey] = new JsonObject { [FigureKey] = figure.ToJsonString() },
+            [SourceHash.MetadataKey] = new JsonObject { [FigureKey] = figure },
         };
         return 1;
+    }
+
+    /// <summary>The notebook as text, indented as <see cref="Json"/> says except each chart's figure, which stays on one
+    /// line (indented, a figure's numbers would take a line each).</summary>
+    private static string WriteCompactFigures(JsonNode notebook)
+    {
+        var figures = new List<string>();
+        foreach (var holder in notebook["cells"]!.AsArray().SelectMany(c => c!["outputs"]?.AsArray() ?? []).OfType<JsonObject>()
+                     .Select(o => o["metadata"]?[SourceHash.MetadataKey]).OfType<JsonObject>().Where(h => h[FigureKey] is JsonObject))
+        {
+            figures.Add(holder[FigureKey]!.ToJsonString(new JsonSerializerOptions { Encoder = Json.Encoder }));
+            holder[FigureKey] = $"\u0001figure-{figures.Count - 1}\u0001";
+        }
+
+        string text = notebook.ToJsonString(Json);
+        for (int i = 0; i < figures.Count; i++)
+            text = text.Replace($"\"\\u0001figure-{i}\\u0001\"", figures[i], StringComparison.Ordinal);
+        return text;
     }
 
     /// <summary>Removes a live-progress summary ("NAME · done: …") when a later output of the cell (the run's table)
