@@ -50,6 +50,9 @@ public static partial class SiteStyle
         .prose table { display: block; max-width: 100%; overflow-x: auto; }
         .prose th, .prose td { text-align: left; vertical-align: top; }
         code { background: var(--panel); padding: 0.1rem 0.3rem; border-radius: 4px; font-size: 0.9em; overflow-wrap: anywhere; }
+        .prose pre { overflow-x: auto; max-width: 100%; background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 0.6rem 0.8rem; font-size: 0.85rem; }
+        .prose pre code { background: none; padding: 0; overflow-wrap: normal; }
+        .prose img { max-width: 100%; height: auto; }
         .cell { margin: 1rem 0; }
         .source { position: relative; background: #f6f8fa; color: #1f2328; border: 1px solid var(--border); border-radius: 6px; padding: 0.6rem 0.8rem; overflow-x: auto; font-size: 0.85rem; }
         .source pre, .source div { margin: 0; background: transparent !important; }
