@@ -50,7 +50,11 @@ public class SanitizedBookTests(ITestOutputHelper output)
     {
         ["cells"] = new JsonArray(new JsonObject
         {
-            ["cell_type"] = "code", ["id"] = "a", ["metadata"] = new JsonObject(), ["source"] = "chart", ["execution_count"] = 1,
+            ["cell_type"] = "code",
+            ["id"] = "a",
+            ["metadata"] = new JsonObject(),
+            ["source"] = "chart",
+            ["execution_count"] = 1,
             ["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "display_data", ["data"] = data, ["metadata"] = new JsonObject() }),
         }),
         ["metadata"] = new JsonObject(),
