@@ -5,8 +5,8 @@ namespace Course.Book;
 
 /// <summary>
 /// What must hold of a published lesson in <c>book/</c>: it was made from the lesson's current code (same
-/// <see cref="SourceHash"/>) and prose, ran without errors, carries no copy of plotly.js, shows every chart as a
-/// static image, gives every output a text form, and stays small.
+/// <see cref="SourceHash"/>) and prose, ran without errors, carries no copy of plotly.js, stores every chart as one PNG
+/// (no HTML, no SVG), gives every output a text form, and stays small.
 /// </summary>
 public static class BookCheck
 {
@@ -50,9 +50,12 @@ public static class BookCheck
                 string html = SourceHash.Joined(data["text/html"]);
                 if (html.Contains(ChartHtml.LoaderAttribute, StringComparison.Ordinal))
                     yield return $"cell {i}: a copy of plotly.js (published lessons must not carry it)";
-                if (html.Contains(ChartHtml.ChartClass, StringComparison.Ordinal) &&
-                    (data["image/svg+xml"] is null && data["image/png"] is null || html.Contains(ChartHtml.StaticPlaceholder, StringComparison.Ordinal)))
-                    yield return $"cell {i}: a chart without its static image";
+                if (html.Contains(ChartHtml.ChartClass, StringComparison.Ordinal))
+                    yield return $"cell {i}: a chart stored as HTML (sanitizing viewers such as GitHub show no image; publish it as a PNG)";
+                if (html.Contains("data:image/svg", StringComparison.Ordinal) || data["image/svg+xml"] is not null)
+                    yield return $"cell {i}: an SVG image (sanitizers drop SVG data URIs; charts are published as PNG)";
+                if (Publisher.Figure(output) is not null && data["image/png"] is null)
+                    yield return $"cell {i}: a chart without its PNG image";
             }
         }
     }

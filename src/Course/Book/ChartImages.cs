@@ -5,11 +5,16 @@ using PuppeteerSharp;
 namespace Course.Book;
 
 /// <summary>
-/// Draws chart figures as images (SVG, or PNG where smaller) with plotly.js in one headless page of a <see cref="LocalBrowser"/>, so
-/// published lessons show their charts where scripts do not run. One browser serves every chart of a run.
+/// Draws chart figures as PNG images at twice their layout size (sharp on phones and high-density screens), in
+/// an indexed palette (<see cref="PalettePng"/>), with plotly.js in one headless page of a <see cref="LocalBrowser"/>, so published lessons show their charts where
+/// scripts do not run. PNG, not SVG: sanitizers (GitHub's, nbconvert's <c>sanitize_html</c>) keep
+/// <c>data:image/png</c> and drop <c>data:image/svg+xml</c>. One browser serves every chart of a run.
 /// </summary>
 public sealed class ChartImages : IAsyncDisposable
 {
+    /// <summary>Device pixels per layout pixel in the published PNG.</summary>
+    public const int Scale = 2;
+
     private readonly IBrowser browser;
     private readonly IPage page;
 
@@ -25,31 +30,20 @@ public sealed class ChartImages : IAsyncDisposable
         return new ChartImages(browser, page);
     }
 
-    /// <summary>An SVG larger than this (characters) is compared with a PNG, and the smaller is kept.</summary>
-    public const int SvgLimit = 100_000;
-
-    /// <summary>The figure (data, layout, config) drawn at its layout size: as SVG (sharp at any zoom and, as text,
-    /// a fifth of a PNG's size in a notebook, which stores a PNG as base64), or as PNG when that is smaller (charts
-    /// that plotly.js draws with WebGL, such as parallel coordinates, put a raster inside their SVG).</summary>
+    /// <summary>The figure (data, layout, config) drawn at its layout size, as a PNG of <see cref="Scale"/> times as many pixels.</summary>
     public async Task<ChartImage> DrawAsync(JsonObject figure)
     {
         var (width, height) = ChartHtml.Size(figure);
-        string json = figure.ToJsonString();
-        string svgUrl = await ToImageAsync(json, width, height, "svg");
-        var svg = new ChartImage("image/svg+xml", Uri.UnescapeDataString(Payload(svgUrl, "data:image/svg+xml,")), width, height);
-        if (svg.NotebookData.Length <= SvgLimit) return svg;
-        var png = new ChartImage("image/png", Payload(await ToImageAsync(json, width, height, "png"), "data:image/png;base64,"), width, height);
-        return png.NotebookData.Length < svg.NotebookData.Length ? png : svg;
+        string dataUrl = await page.EvaluateFunctionAsync<string>(
+            "(json, w, h, scale) => { const f = JSON.parse(json); return Plotly.toImage({data: f.data, layout: f.layout, config: f.config}, {format: 'png', width: w, height: h, scale}); }",
+            figure.ToJsonString(), width, height, Scale);
+        const string prefix = "data:image/png;base64,";
+        if (!dataUrl.StartsWith(prefix, StringComparison.Ordinal))
+            throw new InvalidOperationException($"plotly.js returned no PNG image: {dataUrl[..Math.Min(80, dataUrl.Length)]}");
+        var (rgba, w, h) = PalettePng.Decode(Convert.FromBase64String(dataUrl[prefix.Length..]));
+        byte[] png = PalettePng.Encode(rgba, w, h);
+        return new ChartImage(Convert.ToBase64String(png), width, height);
     }
-
-    private Task<string> ToImageAsync(string json, int width, int height, string format) =>
-        page.EvaluateFunctionAsync<string>(
-            "(json, w, h, format) => { const f = JSON.parse(json); return Plotly.toImage({data: f.data, layout: f.layout, config: f.config}, {format, width: w, height: h}); }",
-            json, width, height, format);
-
-    private static string Payload(string dataUrl, string prefix) => dataUrl.StartsWith(prefix, StringComparison.Ordinal)
-        ? dataUrl[prefix.Length..]
-        : throw new InvalidOperationException($"plotly.js returned no {prefix[5..^1]} image: {dataUrl[..Math.Min(80, dataUrl.Length)]}");
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
@@ -59,14 +53,12 @@ public sealed class ChartImages : IAsyncDisposable
     }
 }
 
-/// <summary>One chart drawn as an image.</summary>
-/// <param name="MimeType"><c>image/svg+xml</c> or <c>image/png</c>.</param>
-/// <param name="NotebookData">As a notebook stores it: the SVG document, or the PNG in base64.</param>
-/// <param name="Width">Width in pixels.</param>
-/// <param name="Height">Height in pixels.</param>
-public sealed record ChartImage(string MimeType, string NotebookData, int Width, int Height)
+/// <summary>One chart drawn as a PNG.</summary>
+/// <param name="Base64">The PNG in base64, as a notebook stores it (<c>image/png</c>).</param>
+/// <param name="Width">Width in layout (CSS) pixels; the PNG has <see cref="ChartImages.Scale"/> times as many.</param>
+/// <param name="Height">Height in layout (CSS) pixels.</param>
+public sealed record ChartImage(string Base64, int Width, int Height)
 {
-    /// <summary>The image as a <c>data:</c> URL, for an <c>img</c> element.</summary>
-    public string DataUrl => $"data:{MimeType};base64," +
-        (MimeType == "image/png" ? NotebookData : Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(NotebookData)));
+    /// <summary>The notebook mime type of the image.</summary>
+    public const string MimeType = "image/png";
 }

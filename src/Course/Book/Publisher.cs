@@ -8,10 +8,12 @@ using HyperLab.Interactive.Charts;
 namespace Course.Book;
 
 /// <summary>
-/// Turns an executed lesson into its published copy for <c>book/</c>: the plotly.js copy is removed (readers get
-/// it from the site, or see images), every chart gets a static image (SVG, or PNG where smaller: <see cref="ChartImages"/>),
-/// as the output's <c>image/svg+xml</c> or <c>image/png</c> and inside its HTML, shown where scripts do not run (GitHub, nbconvert); every output gets a <c>text/plain</c> form, and the metadata records the source's
-/// <see cref="SourceHash"/> and seed.
+/// Turns an executed lesson into its published copy for <c>book/</c>. Every chart output becomes one PNG at 2×
+/// (<see cref="ChartImages"/>) as its <c>image/png</c>, a <c>text/plain</c> description, and its figure JSON in the
+/// output's metadata (<see cref="FigureKey"/>, for the site's interactive chart): no HTML, no script, no SVG, so a
+/// sanitizing viewer (GitHub, nbconvert) shows the image, and each image is stored once. A live-progress summary that
+/// the cell's table repeats is dropped. Every output gets a <c>text/plain</c> form, and the metadata records the
+/// source's <see cref="SourceHash"/> and seed.
 /// </summary>
 public sealed partial class Publisher(ChartImages images)
 {
@@ -21,6 +23,18 @@ public sealed partial class Publisher(ChartImages images)
         WriteIndented = true,
         IndentSize = 1,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The output-metadata key (under <see cref="SourceHash.MetadataKey"/>) that holds a chart's figure
+    /// (plotly.js data, layout, config), written on one line.</summary>
+    public const string FigureKey = "figure";
+
+    /// <summary>A chart output's figure as JSON text (null when the output is not a chart).</summary>
+    public static string? Figure(JsonObject output) => output["metadata"]?[SourceHash.MetadataKey]?[FigureKey] switch
+    {
+        JsonObject figure => figure.ToJsonString(),
+        JsonValue text => (string?)text,
+        _ => null,
     };
 
     /// <summary>Publishes one executed notebook.</summary>
@@ -40,8 +54,12 @@ public sealed partial class Publisher(ChartImages images)
             cell!["source"] = Lines(Prose(SourceHash.CellSource(cell)));
 
         int charts = 0;
-        foreach (var output in notebook["cells"]!.AsArray().SelectMany(c => c!["outputs"]?.AsArray() ?? []).OfType<JsonObject>())
-            charts += await PublishOutputAsync(output);
+        foreach (var outputs in notebook["cells"]!.AsArray().Select(c => c!["outputs"]).OfType<JsonArray>())
+        {
+            foreach (var output in outputs.OfType<JsonObject>())
+                charts += await PublishOutputAsync(output);
+            DropRepeatedSummaries(outputs);
+        }
 
         notebook["metadata"]![SourceHash.MetadataKey] = new JsonObject
         {
@@ -51,35 +69,71 @@ public sealed partial class Publisher(ChartImages images)
             ["published_by"] = "dotnet run --project src/Course -- book",
         };
         Directory.CreateDirectory(Path.GetDirectoryName(bookPath)!);
-        await File.WriteAllTextAsync(bookPath, notebook.ToJsonString(Json) + "\n");
+        await File.WriteAllTextAsync(bookPath, WriteCompactFigures(notebook) + "\n");
         return charts;
     }
 
     private async Task<int> PublishOutputAsync(JsonObject output)
     {
         if (output["data"] is not JsonObject data) return 0;
-        output["metadata"] ??= new JsonObject();
-        int charts = 0;
-        if (data["text/html"] is { } htmlNode)
+        if (data["text/html"] is not { } htmlNode) return 0;
+        string html = Loader().Replace(SourceHash.Joined(htmlNode), "");
+        var figures = FigureScript().Matches(html);
+        if (figures.Count == 0)
         {
-            string html = Loader().Replace(SourceHash.Joined(htmlNode), "");
-            foreach (Match figure in FigureScript().Matches(html))
-            {
-                string id = figure.Groups["id"].Value;
-                var figureJson = ChartHtml.Compact(JsonNode.Parse(figure.Groups["json"].Value)!).AsObject();
-                html = html.Replace(figure.Groups["json"].Value, figureJson.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal), StringComparison.Ordinal);
-                var image = await images.DrawAsync(figureJson);
-                string alt = System.Net.WebUtility.HtmlEncode(SourceHash.Joined(data["text/plain"]));
-                html = ReplaceFirstAfter(html, $"id=\"{id}\"", ChartHtml.StaticPlaceholder,
-                    $"<img src=\"{image.DataUrl}\" alt=\"{alt}\" width=\"{image.Width}\" height=\"{image.Height}\" style=\"max-width:100%;height:auto\">");
-                if (charts++ == 0) data[image.MimeType] = image.NotebookData;
-            }
-
-            data["text/html"] = html;
             if (data["text/plain"] is null) data["text/plain"] = HtmlText.From(html);
+            data["text/html"] = html;
+            return 0;
         }
 
-        return charts;
+        if (figures.Count > 1)
+            throw new InvalidOperationException($"An output holds {figures.Count} charts; the course's formatter writes one per output.");
+        var figure = ChartHtml.Compact(JsonNode.Parse(figures[0].Groups["json"].Value)!).AsObject();
+        var image = await images.DrawAsync(figure);
+        string text = SourceHash.Joined(data["text/plain"]);
+        output["data"] = new JsonObject { [ChartImage.MimeType] = image.Base64, ["text/plain"] = text.Length > 0 ? text : "Chart" };
+        output["metadata"] = new JsonObject
+        {
+            [ChartImage.MimeType] = new JsonObject { ["width"] = image.Width, ["height"] = image.Height },
+            [SourceHash.MetadataKey] = new JsonObject { [FigureKey] = figure },
+        };
+        return 1;
+    }
+
+    /// <summary>The notebook as text, indented as <see cref="Json"/> says except each chart's figure, which stays on one
+    /// line (indented, a figure's numbers would take a line each).</summary>
+    private static string WriteCompactFigures(JsonNode notebook)
+    {
+        var figures = new List<string>();
+        foreach (var holder in notebook["cells"]!.AsArray().SelectMany(c => c!["outputs"]?.AsArray() ?? []).OfType<JsonObject>()
+                     .Select(o => o["metadata"]?[SourceHash.MetadataKey]).OfType<JsonObject>().Where(h => h[FigureKey] is JsonObject))
+        {
+            figures.Add(holder[FigureKey]!.ToJsonString(new JsonSerializerOptions { Encoder = Json.Encoder }));
+            holder[FigureKey] = $"\u0001figure-{figures.Count - 1}\u0001";
+        }
+
+        string text = notebook.ToJsonString(Json);
+        for (int i = 0; i < figures.Count; i++)
+            text = text.Replace($"\"\\u0001figure-{i}\\u0001\"", figures[i], StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>Removes a live-progress summary ("NAME · done: …") when a later output of the cell (the run's table)
+    /// starts with the same summary, so each summary shows once.</summary>
+    public static void DropRepeatedSummaries(JsonArray outputs)
+    {
+        string Text(JsonNode? o) => o?["data"] is JsonObject d
+            ? (d["text/html"] is { } h ? HtmlText.From(SourceHash.Joined(h)) : SourceHash.Joined(d["text/plain"]))
+            : SourceHash.Joined(o?["text"]);
+        for (int i = outputs.Count - 1; i >= 0; i--)
+        {
+            string text = Text(outputs[i]);
+            int done = text.IndexOf(" · done: ", StringComparison.Ordinal);
+            if ((string?)outputs[i]!["output_type"] != "display_data" || done < 0 || text.Contains('\n', StringComparison.Ordinal)) continue;
+            string summary = string.Concat(text.AsSpan(0, done), " · ", text.AsSpan(done + " · done: ".Length));
+            if (outputs.Skip(i + 1).Any(o => Text(o).Contains(summary, StringComparison.Ordinal)))
+                outputs.RemoveAt(i);
+        }
     }
 
     /// <summary>A lesson's prose as published: links to the glossary, which stays in notebooks/, lead there
@@ -99,13 +153,6 @@ public sealed partial class Publisher(ChartImages images)
         }
 
         return lines;
-    }
-
-    private static string ReplaceFirstAfter(string text, string anchor, string oldValue, string newValue)
-    {
-        int start = text.IndexOf(anchor, StringComparison.Ordinal);
-        int at = start < 0 ? -1 : text.IndexOf(oldValue, start, StringComparison.Ordinal);
-        return at < 0 ? text : string.Concat(text.AsSpan(0, at), newValue, text.AsSpan(at + oldValue.Length));
     }
 
     [GeneratedRegex("<script " + ChartHtml.LoaderAttribute + "=\"[^\"]*\">.*?</script>", RegexOptions.Singleline)]

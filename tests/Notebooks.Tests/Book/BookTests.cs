@@ -49,21 +49,25 @@ public class BookTests
     }
 
     [Fact]
-    public void Outputs_with_plotly_js_an_imageless_chart_an_error_or_no_text_are_each_reported()
+    public void Outputs_with_plotly_js_a_chart_as_HTML_an_SVG_an_imageless_chart_an_error_or_no_text_are_each_reported()
     {
         var book = JsonNode.Parse("""
             {"cells": [{"cell_type": "code", "source": [], "outputs": [
               {"output_type": "display_data", "data": {"text/html": "<script data-hyperlab-plotly=\"2.28.0\">x</script>", "text/plain": "a"}},
               {"output_type": "display_data", "data": {"text/html": "<div class=\"hyperlab-chart\"><!--hyperlab-static-image--></div>", "text/plain": "b"}},
+              {"output_type": "display_data", "data": {"text/html": "<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", "text/plain": "c"}},
+              {"output_type": "display_data", "data": {"text/plain": "d"}, "metadata": {"hyperlab": {"figure": "{}"}}},
               {"output_type": "execute_result", "data": {"text/html": "<b>x</b>"}},
               {"output_type": "error", "ename": "E", "evalue": "boom"}]}]}
             """)!;
 
         var problems = BookCheck.Outputs(book).ToList();
 
-        Assert.Equal(4, problems.Count);
+        Assert.Equal(6, problems.Count);
         Assert.Contains(problems, p => p.Contains("plotly.js"));
-        Assert.Contains(problems, p => p.Contains("without its static image"));
+        Assert.Contains(problems, p => p.Contains("a chart stored as HTML"));
+        Assert.Contains(problems, p => p.Contains("an SVG image"));
+        Assert.Contains(problems, p => p.Contains("without its PNG image"));
         Assert.Contains(problems, p => p.Contains("without text/plain"));
         Assert.Contains(problems, p => p.Contains("boom"));
     }

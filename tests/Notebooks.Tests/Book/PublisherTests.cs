@@ -8,7 +8,7 @@ namespace Notebooks.Tests.Book;
 public class PublisherTests
 {
     [RequiresBrowserFact]
-    public async Task A_chart_gets_an_SVG_image_plotly_js_goes_and_every_output_gets_text()
+    public async Task A_chart_becomes_one_PNG_at_2x_with_its_figure_in_metadata_and_every_output_gets_text()
     {
         using var temp = new TempFolder();
         string chartHtml = ChartHtml.Render(ChartHtmlTests.Chart(), withPlotlyJs: true);
@@ -24,17 +24,53 @@ public class PublisherTests
 
         var book = JsonNode.Parse(File.ReadAllText(temp.File("book.ipynb")))!;
         var outputs = book["cells"]![0]!["outputs"]!.AsArray();
-        string svg = (string)outputs[0]!["data"]!["image/svg+xml"]!;
-        string html = (string)outputs[0]!["data"]!["text/html"]!;
-        Assert.StartsWith("<svg", svg);
-        Assert.Contains("Loss per epoch", svg);
-        Assert.Contains("<img src=\"data:image/svg+xml;base64,", html);
-        Assert.DoesNotContain(ChartHtml.LoaderAttribute, html);
-        Assert.True(html.Length < 100_000);
+        var chart = outputs[0]!.AsObject();
+        var data = chart["data"]!.AsObject();
+        Assert.Equal(["image/png", "text/plain"], data.Select(p => p.Key).Order());
+        var (_, width, height) = PalettePng.Decode(Convert.FromBase64String((string)data["image/png"]!));
+        var (w, h) = ChartHtml.Size(ChartHtml.Figure(ChartHtmlTests.Chart()));
+        Assert.Equal((2 * w, 2 * h), (width, height));
+        Assert.Equal(w, (int)chart["metadata"]!["image/png"]!["width"]!);
+        Assert.Contains("\"validation\"", Publisher.Figure(chart));
+        Assert.Equal("Chart: Loss per epoch", (string)data["text/plain"]!);
         Assert.Equal("epoch  loss\n1  0.5", (string)outputs[1]!["data"]!["text/plain"]!);
+        Assert.DoesNotContain(ChartHtml.LoaderAttribute, File.ReadAllText(temp.File("book.ipynb")));
         Assert.Equal(SourceHash.Of(source), (string)book["metadata"]!["hyperlab"]!["source_hash"]!);
         Assert.Equal(7, (int)book["metadata"]!["hyperlab"]!["seed"]!);
         Assert.Empty(BookCheck.Outputs(book));
+    }
+
+    [Fact]
+    public void A_progress_summary_that_the_table_repeats_is_dropped_and_others_are_kept()
+    {
+        var outputs = new JsonArray(
+            Output("display_data", new JsonObject { ["text/html"] = "<div style=\"font-family:monospace\"><b>lr 1e-3</b> · done: 3 epoch(s), 30 steps, 0.1 s</div>" }),
+            Output("display_data", new JsonObject { ["text/html"] = "<div style=\"font-family:monospace\"><b>lr 1e-2</b> · done: 3 epoch(s), 30 steps, 0.2 s</div>" }),
+            Output("execute_result", new JsonObject { ["text/html"] = "<div><b>lr 1e-3</b> · 3 epoch(s), 30 steps, 0.1 s</div><table><tr><td>1</td></tr></table>" }));
+
+        Publisher.DropRepeatedSummaries(outputs);
+
+        Assert.Equal(2, outputs.Count);
+        Assert.Contains("lr 1e-2", (string)outputs[0]!["data"]!["text/html"]!);
+        Assert.Contains("<table>", (string)outputs[1]!["data"]!["text/html"]!);
+    }
+
+    [Fact]
+    public void A_palette_PNG_keeps_a_few_colours_exactly_and_reads_back()
+    {
+        int w = 40, h = 30;
+        var rgba = new byte[w * h * 4];
+        for (int i = 0; i < w * h; i++)
+        {
+            uint c = i % 7 == 0 ? 0x1F77B4FFu : i % 11 == 0 ? 0xD62728FFu : 0xFFFFFFFFu;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(rgba.AsSpan(i * 4), c);
+        }
+
+        var (back, width, height) = PalettePng.Decode(PalettePng.Encode(rgba, w, h));
+
+        Assert.Equal((w, h), (width, height));
+        Assert.Equal(rgba, back);
+        Assert.Throws<ArgumentException>(() => PalettePng.Encode(rgba, w + 1, h));
     }
 
     [RequiresBrowserFact]
