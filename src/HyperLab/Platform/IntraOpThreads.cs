@@ -6,8 +6,8 @@ namespace HyperLab.Platform;
 /// libtorch's intra-op thread count, adjusted to the machine's load while the course runs (issue 20): the training loop
 /// calls <see cref="Tick"/> before every step; twice a second it looks at how much of the machine other programs use
 /// (<see cref="ProcStatSampler"/>) and keeps one thread per core they leave free (<see cref="ThreadPolicy"/>). Timing
-/// experiments <see cref="Pin"/> one thread instead. <c>HYPERLAB_THREADS=fixed</c> or a user's <c>OMP_NUM_THREADS</c>
-/// turns the adjustment off.
+/// experiments <see cref="Pin"/> one thread instead. <c>HYPERLAB_THREADS=fixed</c>, a user's <c>OMP_NUM_THREADS</c> or a
+/// passive wait policy turns the adjustment off.
 /// </summary>
 public static class IntraOpThreads
 {
@@ -17,10 +17,17 @@ public static class IntraOpThreads
     private static readonly Lazy<ThreadGovernor?> Governor = new(Create);
     [ThreadStatic] private static int pinned;
 
-    /// <summary>Whether the thread count follows the load (false when switched off, see the class summary).</summary>
-    public static bool Adaptive { get; } =
+    /// <summary>Whether the thread count follows the load: false when switched off (see the class summary) or when
+    /// OpenMP's threads sleep while they wait (PASSIVE: then more threads get more of a busy machine, measured).</summary>
+    public static bool Adaptive => !WaitsPassively && FollowsLoad;
+
+    private static bool FollowsLoad { get; } =
         string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS"))
         && !string.Equals(Environment.GetEnvironmentVariable(ChoiceVariable)?.Trim(), "fixed", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Set when OpenMP's wait policy is PASSIVE (by <see cref="OpenMpWaitPolicy.Apply"/> or by the user).</summary>
+    internal static bool WaitsPassively { get; set; } =
+        string.Equals(Environment.GetEnvironmentVariable(OpenMpWaitPolicy.Variable)?.Trim(), "PASSIVE", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The load seen when the library loaded (set by <see cref="OpenMpWaitPolicy.Apply"/>), used for the first choice.</summary>
     internal static LoadSample? InitialSample { get; set; }
@@ -48,7 +55,7 @@ public static class IntraOpThreads
     /// <summary>"adaptive: 1 of 2 threads (other programs used 1.6 of 2 cores), 3 changes" or why it is off.</summary>
     public static string Describe()
     {
-        if (!Adaptive) return $"fixed at {TorchSharp.torch.get_num_threads()} ({(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS")) ? $"{ChoiceVariable}=fixed" : "OMP_NUM_THREADS set by you")})";
+        if (!Adaptive) return $"fixed at {TorchSharp.torch.get_num_threads()} ({(WaitsPassively ? "threads wait passively" : string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS")) ? $"{ChoiceVariable}=fixed" : "OMP_NUM_THREADS set by you")})";
         var g = Governor.Value;
         if (g is null) return $"fixed at {TorchSharp.torch.get_num_threads()} (machine load unknown)";
         return $"adaptive: {g.State.Threads} of {g.Settings.MaxThreads} threads ({g.LastSample?.ToString() ?? InitialSample?.ToString() ?? "load not sampled yet"}), {g.Changes} changes";

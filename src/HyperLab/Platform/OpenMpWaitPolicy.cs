@@ -33,16 +33,22 @@ public static class OpenMpWaitPolicy
             return Decision = $"GOMP_SPINCOUNT={Environment.GetEnvironmentVariable("GOMP_SPINCOUNT")} (set by you)";
         string choice = (Environment.GetEnvironmentVariable(ChoiceVariable) ?? "adaptive").Trim().ToLowerInvariant();
         if (choice == "default") return Decision = $"libgomp's default wait ({ChoiceVariable}=default)";
+        string why = $"{ChoiceVariable}=passive";
         if (choice != "passive")
         {
             var sample = OtherLoad(ProcStatSampler.Instance, TimeSpan.FromMilliseconds(100));
             IntraOpThreads.InitialSample = sample;
-            return Decision = $"libgomp's default wait; intra-op threads follow the load ({sample?.ToString() ?? "machine load unknown"} at start)";
+            // Measured (README, bench policy): on a machine other programs already hold, sleeping threads beat both
+            // spinning ones and a single thread; on a quiet start, spinning wins and the thread count guards a later busy spell.
+            if (sample is not LoadSample s || s.OtherCores < 0.5 * s.Cores)
+                return Decision = $"libgomp's default wait; intra-op threads follow the load ({sample?.ToString() ?? "machine load unknown"} at start)";
+            why = $"{s} at start";
         }
         Environment.SetEnvironmentVariable(Variable, "PASSIVE");
         // On Linux and macOS .NET keeps its own copy of the environment; native code reads libc's.
         if (!OperatingSystem.IsWindows()) NativeEnvironment.Set(Variable, "PASSIVE");
-        return Decision = $"{Variable}=PASSIVE ({ChoiceVariable}=passive)";
+        IntraOpThreads.WaitsPassively = true;
+        return Decision = $"{Variable}=PASSIVE ({why})";
     }
 
     /// <summary>What other programs did over <paramref name="window"/> (the calling thread sleeps meanwhile), or null where unknown.</summary>
