@@ -91,3 +91,32 @@ public class LossNoiseTests
         Assert.False(new StepNoiseRatio(8, 0.1, 256, 0.1).NearSquareRootRule().Holds);
     }
 }
+
+/// <summary>How <see cref="Difference"/> treats seeds: every seed must show the gap; one seed blowing up does not count against it.</summary>
+public class DifferenceTests
+{
+    [Fact]
+    public void A_gap_shown_on_every_seed_holds_even_when_one_seed_is_far_worse()
+    {
+        var d = Difference.Lower("batch 512", [0.2, 0.31], "batch 2,048", [1.8, 11.1], minMargin: 0.1);
+        Assert.True(d.Holds, d.ToString());
+        Assert.Equal([1.6, 10.79], d.SeedGaps.Select(g => Math.Round(g, 2)));
+        Assert.Contains("per seed 1.6, 10.79", d.ToString());
+    }
+
+    [Fact]
+    public void A_gap_missing_on_one_seed_fails()
+    {
+        var d = Difference.Lower("a", [0.4, 0.5], "b", [0.9, 0.52], minMargin: 0.05);
+        Assert.False(d.Holds);
+        Assert.EndsWith("not a difference beyond the margin", d.ToString());
+    }
+
+    [Fact]
+    public void Bad_input_is_refused_with_the_field_and_a_starting_value()
+    {
+        Assert.Throws<ArgumentException>(() => Difference.Lower("a", [], "b", [1.0], 0.1));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Difference.Lower("a", 0.5, "b", 0.7, -0.1));
+        Assert.Contains("seed-to-seed spread", e.Message);
+    }
+}
