@@ -6,7 +6,6 @@
 using HyperLab.Charts;
 using HyperLab.Claims;
 using HyperLab.Data;
-using HyperLab.Diagnosis;
 using HyperLab.Exercises;
 using HyperLab.Models;
 using HyperLab.Scripting;
@@ -116,7 +115,7 @@ Show.Value(() => Claim.Demonstrate("00.3", "the run used the chosen hyperparamet
 var fresh = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp with { Seed = seed + 1 });
 var (initialLoss, initialAccuracy) = Evaluation.Measure(fresh, data.Validation);
 double lnC = Math.Log(data.Train.ClassCount);
-var chanceLoss = new ChanceLoss(initialLoss, data.Train.ClassCount);
+var chanceLoss = new HyperLab.Diagnosis.ChanceLoss(initialLoss, data.Train.ClassCount);
 Show.Value(() => Claim.Check("00.4", "an untrained classifier's loss is close to ln C", chanceLoss.Holds,
     $"validation {chanceLoss}; accuracy {initialAccuracy:P0}, chance is {1.0 / data.Train.ClassCount:P0}"));
 
@@ -127,7 +126,7 @@ var batch32 = data.Train.StratifiedSample(32, seed);
 var oneBatch = new DataSplits(batch32, batch32, null);   // "validation" on the same 32: we only ask whether it can memorize them
 var memorize = Trainer.Fit(hp with { BatchSize = 32, Epochs = 150 }, oneBatch, new FitOptions { Label = "one batch of 32, 150 steps" });
 var steps = memorize.History.Steps;
-Show.Value(() => Claim.Check("00.5", "the model can overfit one small batch to near-zero loss", OneBatchMemorized.Of(memorize.History)));
+Show.Value(() => Claim.Check("00.5", "the model can overfit one small batch to near-zero loss", HyperLab.Diagnosis.OneBatchMemorized.Of(memorize.History)));
 
 // ── cell 20 ──
 Show.Value(() => Plot.StepCurves(new[] { memorize.History }, new() { Title = "Overfitting one batch of 32 examples" }));
