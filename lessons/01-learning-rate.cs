@@ -70,7 +70,7 @@ Console.WriteLine(baseline);
 // ── cell 7 ──
 var step = UpdateRule.CompareOneStep(baseline with { LearningRate = 0.1 }, data);
 Console.WriteLine(step);
-Claim.Check("01.1", "one manual step w ← w − η·∇L equals the optimizer's step",
+Claim.Demonstrate("01.1", "one manual step w ← w − η·∇L equals the optimizer's step",
     step.LargestDifference <= 1e-7 && step.LargestChange > 1e-4,
     $"η = 0.1: {step.Parameters:N0} parameters moved by up to {step.LargestChange:0.###e0}; the manual and the SGD result differ " +
     (step.LargestDifference == 0 ? "in no bit" : $"by at most {step.LargestDifference:0.#e0}"));
@@ -83,7 +83,7 @@ Claim.Check("01.1", "one manual step w ← w − η·∇L equals the optimizer's
 // - if 1 < η λ < 2, it flips sign at every step but still shrinks: the walker **oscillates** across the valley;
 // - if η λ > 2, |1 − η λ| > 1 and every step is bigger than the last: it **diverges**.
 //
-// So the largest curvature sets the limit: **η < 2/λ**. Our bowl has a gentle direction (λ₁ = 1) and a steep one (λ₂ = 10), so the limit is 2/10 = 0.2. Four walks of 50 steps from the same start:
+// (The **[curvature](glossary.md#curvature)** λ of a direction is how fast the slope changes along it, the second derivative of the loss; on a bowl L = ½ λ w² it is the λ in the formula.) So the largest curvature sets the limit: **η < 2/λ**. Our bowl has a gentle direction (λ₁ = 1) and a steep one (λ₂ = 10), so the limit is 2/10 = 0.2. Four walks of 50 steps from the same start:
 
 // ── cell 9 ──
 var bowl = new QuadraticBowl(Shallow: 1, Steep: 10);
@@ -93,13 +93,13 @@ Show.Value(() => Plot.DescentPaths(walks));
 
 // ── cell 10 ──
 var (crawl, settle, bounce, blowUp) = (walks[0], walks[1], walks[2], walks[3]);
-Claim.Check("01.2", "a tiny rate crawls", crawl.Outcome == DescentOutcome.Crawling && crawl.LossRatio > 0.1,
+Claim.Check("01.2", "a tiny rate crawls", crawl.Crawls,
     $"η = 0.005: after 50 steps the loss is still {crawl.LossRatio:P0} of where it started");
-Claim.Check("01.3", "a good rate converges", settle.Outcome == DescentOutcome.Converged && !settle.Oscillates,
+Claim.Check("01.3", "a good rate converges", settle.ConvergesSmoothly,
     $"η = 0.1: loss × {settle.LossRatio:0.#e0} in 50 steps, without bouncing");
-Claim.Check("01.4", "a rate between 1/λ and 2/λ oscillates across the valley", bounce.Oscillates && bounce.Outcome != DescentOutcome.Diverged,
+Claim.Check("01.4", "a rate between 1/λ and 2/λ oscillates across the valley", bounce.OscillatesWithoutDiverging,
     $"η = 0.19: the steep coordinate changes sign at every step, yet the loss shrinks to × {bounce.LossRatio:0.#e0}");
-Claim.Check("01.5", "a rate above 2/λ diverges", blowUp.Outcome == DescentOutcome.Diverged,
+Claim.Check("01.5", "a rate above 2/λ diverges", blowUp.Diverges,
     $"η = 0.21: the loss grew × {blowUp.LossRatio:0.#e0} in 50 steps");
 
 // The boundary is sharp, and it moves with the curvature. For three steep curvatures, 5% below 2/λ and 5% above it, 200 steps each:
@@ -110,7 +110,7 @@ foreach (double lambda in new[] { 4.0, 10.0, 25.0 })
     var b = new QuadraticBowl(1, lambda);
     var below = GradientDescent.Run(b, 0.95 * b.StabilityLimit, steps: 200);
     var above = GradientDescent.Run(b, 1.05 * b.StabilityLimit, steps: 200);
-    Claim.Check("01.6", $"for λ = {lambda}, the boundary is η = 2/λ = {b.StabilityLimit:0.###}: just below converges, just above diverges",
+    Claim.Demonstrate("01.6", $"for λ = {lambda}, the boundary is η = 2/λ = {b.StabilityLimit:0.###}: just below converges, just above diverges",
         below.Outcome == DescentOutcome.Converged && above.Outcome == DescentOutcome.Diverged,
         $"0.95 × 2/λ: loss × {below.LossRatio:0.#e0}; 1.05 × 2/λ: loss × {above.LossRatio:0.#e0} after 200 steps");
 }
@@ -131,9 +131,8 @@ Show.Value(() => Plot.StepCurves(new[] { tooLow, good, tooHigh }, new() { Title 
 // ── cell 15 ──
 Claim.Check("01.7", "too high: the loss explodes or becomes NaN", tooHigh.Diverged, $"η = 0.1: {tooHigh.Divergence}");
 var (lowDrop, goodDrop, goodShape) = (LossDrop.Of(tooLow), LossDrop.Of(good), SymptomReader.Measure(good));
-Claim.Check("01.8", "too low: the loss barely moves (less than 10% lower by the last epoch)", lowDrop.Share < 0.1, $"η = 1e-5: {lowDrop}");
-Claim.Check("01.9", "good: the loss falls smoothly (more than 60% lower, no block of steps rising by 5%)",
-    goodDrop.Share > 0.6 && goodShape.LargestRise < 0.05, $"η = 1e-3: {goodDrop}; largest rise between blocks {goodShape.LargestRise:P1}");
+Claim.Check("01.8", "too low: the loss barely moves (less than 10% lower by the last epoch)", lowDrop.BarelyMoved(), $"η = 1e-5: {lowDrop}");
+Claim.Check("01.9", "good: the loss falls smoothly (more than 60% lower, no block of steps rising by 5%)", goodDrop.FellSmoothly(goodShape.LargestRise));
 
 // ### The sweep: validation loss against rate
 //
@@ -150,14 +149,14 @@ Show.Value(() => Plot.SweepCurve(new[] { adamSweep, sgdSweep }, new() { Series =
 
 // ── cell 18 ──
 var adamShape = new UShape(adamSweep);
-Claim.Check("01.10", "AdamW: final validation loss against rate is U-shaped", adamShape.Holds, adamShape.ToString());
+Claim.Check("01.10", "AdamW: final validation loss against rate is U-shaped", adamShape);
 var sgdShape = new UShape(sgdSweep);
-Claim.Check("01.11", "SGD with momentum: final validation loss against rate is U-shaped", sgdShape.Holds, sgdShape.ToString());
+Claim.Check("01.11", "SGD with momentum: final validation loss against rate is U-shaped", sgdShape);
 double adamBest = adamSweep.Best.Value, sgdBest = sgdSweep.Best.Value;
-var adamWindow = RateWindow.Around("best AdamW grid rate", adamBest, reference: 1e-3, factor: Math.Sqrt(10));
-Claim.Check("01.12", "the best AdamW rate is 1e-3 or one grid step (×3.16) from it", adamWindow.Contains, adamWindow.ToString());
-var sgdWindow = new RateWindow("best SGD-with-momentum grid rate", sgdBest, Low: 0.01, High: 0.1);
-Claim.Check("01.13", "the best SGD-with-momentum rate is between 0.01 and 0.1", sgdWindow.Contains, sgdWindow.ToString());
+var adamWindow = RateWindow.Around("best AdamW grid rate", adamBest, reference: 1e-3, factor: Math.Sqrt(10)) with { Edge = adamSweep.Edge() };
+Claim.Check("01.12", "the best AdamW rate is 1e-3 or one grid step (×3.16) from it", adamWindow);
+var sgdWindow = new RateWindow("best SGD-with-momentum grid rate", sgdBest, Low: 0.01, High: 0.1) { Edge = sgdSweep.Edge() };
+Claim.Check("01.13", "the best SGD-with-momentum rate is between 0.01 and 0.1", sgdWindow);
 
 // ── cell 19 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
@@ -198,19 +197,18 @@ foreach (var (run, expected, what) in cases)
 {
     var reading = SymptomReader.Read(run);
     var row = SymptomReader.Table.First(r => r.Symptom == expected);
-    Claim.Check("01.14", $"the reader puts {what} in the row '{row.WhatYouSee}'", reading.Symptom == expected,
-        $"{reading.Finding}: {reading.Evidence}. Suggested: {reading.Action}");
+    Claim.Check("01.14", $"the reader puts {what} in the row '{row.WhatYouSee}'", reading.Is(expected));
 }
 
 // ## Schedules: large steps early, small steps late
 //
-// The stalled run above is the typical case for a schedule. A constant rate that is large enough to make fast progress early is too large to settle into the bottom of the valley late: the updates keep bouncing the weights around, and validation stops improving. A **schedule** changes the rate during the run. All of ours are TorchSharp's own `lr_scheduler` classes. The planned ones (the first four below) are stepped after every update; reduce-on-plateau is stepped after every epoch, because it reacts to the validation loss, which is measured once per epoch:
+// The stalled run above is the typical case for a schedule. A constant rate that is large enough to make fast progress early is too large to settle into the bottom of the valley late: the updates keep bouncing the weights around, and validation stops improving. A **schedule** changes the rate during the run. The planned ones (the first four below) are TorchSharp's own `lr_scheduler` classes, stepped after every update. Reduce-on-plateau is the course library's own small controller (`PlateauController`, built on the same patience counter as early stopping), stepped after every epoch, because it reacts to the validation loss, which is measured once per epoch:
 //
 // - **constant**: η all the way;
 // - **step decay** (`StepLR`): multiply by 0.1 every third of the run, rounded up to whole epochs (every 4 epochs here);
 // - **cosine** (`CosineAnnealingLR`): η · (1 + cos(π t/T))/2, from the peak to almost 0, slowly at first and at the end;
-// - **warmup then cosine** (`LinearLR` then `CosineAnnealingLR`, one-cycle style): climb from η/25 to η over the first 10% of updates, then cosine down; the gentle start protects a fresh network from its largest gradients;
-// - **reduce-on-plateau** (`ReduceLROnPlateau`): watch the validation loss after each epoch and multiply η by 0.1 once it has failed to improve for more than one epoch ([patience](glossary.md#patience) 1). Unlike the others it follows the run, not a plan.
+// - **warmup then cosine** (`LinearLR` then `CosineAnnealingLR`, [one-cycle](glossary.md#one-cycle-schedule) style: one rise and one fall over the whole run): climb from η/25 to η over the first 10% of updates, then cosine down; the gentle start protects a fresh network from its largest gradients;
+// - **reduce-on-plateau** (`Schedule.ReduceOnPlateau()`, the library's counterpart of PyTorch's `ReduceLROnPlateau`): watch the validation loss after each epoch and multiply η by 0.1 once it has failed to improve for 2 epochs in a row ([patience](glossary.md#patience) 2, counted as for early stopping). Unlike the others it follows the run, not a plan.
 //
 // `schedule.Rates(...)` computes the planned rate of every update without training, the same way the training loop drives it:
 
@@ -234,10 +232,12 @@ var second = peak with { Seed = seed + 1 };
 var constant2 = Trainer.Fit(second, data, new FitOptions { Label = $"constant, seed {seed + 1}" }).History;
 var cosine2 = Trainer.Fit(second with { Schedule = Schedule.Cosine() }, data, new FitOptions { Label = $"cosine, seed {seed + 1}" }).History;
 var planned = scheduled.Take(3).ToList();   // step decay, cosine, warmup + cosine
+// Margin 0.03 nats: above the seed-to-seed spread of these runs (docs/lessons/01.md); cosine on two seeds, the others on one.
 Claim.Check("01.15", "a decaying schedule ends at a lower validation loss than the same peak rate held constant, at the same budget",
-    planned.All(h => h.FinalValidationLoss < stalled.FinalValidationLoss) && cosine2.FinalValidationLoss < constant2.FinalValidationLoss,
-    $"seed {seed}: constant {stalled.FinalValidationLoss:0.###} vs " + string.Join(", ", planned.Select(h => $"{h.Hyperparameters.Schedule} {h.FinalValidationLoss:0.###}")) +
-    $"; seed {seed + 1}: constant {constant2.FinalValidationLoss:0.###} vs cosine {cosine2.FinalValidationLoss:0.###}");
+    Evidence.All(
+        Difference.Lower("cosine", new[] { planned[1].FinalValidationLoss, cosine2.FinalValidationLoss }, "constant", new[] { stalled.FinalValidationLoss, constant2.FinalValidationLoss }, minMargin: 0.03),
+        Difference.Lower($"{planned[0].Hyperparameters.Schedule}", planned[0].FinalValidationLoss, "constant", stalled.FinalValidationLoss, minMargin: 0.03),
+        Difference.Lower($"{planned[2].Hyperparameters.Schedule}", planned[2].FinalValidationLoss, "constant", stalled.FinalValidationLoss, minMargin: 0.03)));
 Show.Value(() => Plot.EpochCurves(new[] { stalled, scheduled[1] }, new() { Title = "Same peak rate, same budget: constant vs cosine" }));
 
 // Reduce-on-plateau is left out of the claim on purpose: it only acts after validation has stopped improving, so within 10 epochs it cuts the rate once, late, or not at all (look at its line above). It shines in longer runs whose length you do not know in advance.
@@ -264,13 +264,13 @@ Show.Value(() => Plot.FinderCurve(finder.Runs[0]));
 Show.Value(() => Plot.FinderCurve(finder));
 
 // ── cell 31 ──
-Claim.Check("01.16", "the range test costs at most 100 training steps (plus a restore)",
+Claim.Demonstrate("01.16", "the range test stops after at most 100 training steps, its setting (plus a restore)",
     finder.Runs.All(r => r.Steps <= 100),
     $"{string.Join(", ", finder.Runs.Select(r => $"{r.Label}: {r.Steps} steps in {r.Seconds:0.00} s"))}; all three: {finder.Seconds:0.00} s");
 var restore = RestoreCheck.Run(baseline, data);
-Claim.Check("01.17", "model and optimizer are restored exactly after the test", restore.Exact, restore.ToString());
+Claim.Demonstrate("01.17", "model and optimizer are restored exactly after the test", restore.Exact, restore.ToString());
 var again = LearningRateFinder.Run(baseline, data);
-Claim.Check("01.18", "the same seed gives the same curve and the same suggestions",
+Claim.Demonstrate("01.18", "the same seed gives the same curve and the same suggestions",
     again.Losses.SequenceEqual(finder.Runs[0].Losses) && again.Suggestions == finder.Runs[0].Suggestions,
     $"rerun with seed {seed}: {again.Suggestions}");
 
@@ -311,11 +311,8 @@ var naiveClean = NaiveSteepest.Suggest(clean.Rates, clean.Losses);
 var naiveSpiked = NaiveSteepest.Suggest(clean.Rates, spiked);
 Console.WriteLine($"clean curve:  {clean.Suggestions}; naive steepest {Hyperparameters.Fmt(naiveClean.Rate)}");
 Console.WriteLine($"with a spike: {spikedPicks}; naive steepest {Hyperparameters.Fmt(naiveSpiked.Rate)}");
-double moved = spikedPicks.Steepest.Rate / clean.Suggestions!.Steepest.Rate;
-Claim.Check("01.20", "the steepest pick is not fooled by an early spike", moved >= 1 / 1.5 && moved <= 1.5,
-    $"steepest {Hyperparameters.Fmt(clean.Suggestions.Steepest.Rate)} without the spike, {Hyperparameters.Fmt(spikedPicks.Steepest.Rate)} with it");
-Claim.Check("01.21", "the naive steepest pick chases single noisy steps", naiveClean.Rate >= 10 * clean.Suggestions.Steepest.Rate,
-    $"on the clean raw curve it picks η = {Hyperparameters.Fmt(naiveClean.Rate)}, {naiveClean.Rate / clean.Suggestions.Steepest.Rate:0}× our steepest, in the noise just before the loss blows up (the sweep diverged at 0.1)");
+Claim.Check("01.20", "the steepest pick is not fooled by an early spike", new SpikeResistance("steepest", clean.Suggestions!.Steepest.Rate, spikedPicks.Steepest.Rate));
+Claim.Check("01.21", "the naive steepest pick chases single noisy steps, in the noise just before the loss blows up", new NoiseChasing(naiveClean.Rate, clean.Suggestions!.Steepest.Rate));
 
 // Note what the spike did to *valley* (compare the two lines): a bump early on lengthens the run of ever-lower losses at its start, so valley moves to a lower, more cautious rate. That is the safe direction, but it is one more reason to look at the chart and at several seeds rather than trust one number.
 //
@@ -331,36 +328,23 @@ Console.WriteLine(digitsFinder);
 Show.Value(() => Plot.FinderCurve(digitsFinder));
 
 // ── cell 41 ──
-double myRate = 0;   // ← fill in: the rate you read off the chart (e.g. 3e-3)
-if (myRate > 0 && double.IsFinite(myRate))
+double? myRate = null;   // ← fill in: the rate you read off the chart (e.g. 3e-3)
+// Once you have answered, the cell trains your rate and a 12-rate sweep to compare with (about a minute). The reference
+// is the sweep's smoothed best (the lowest average of three neighbouring rates), not its single luckiest run.
+Show.Value(() => Exercise.Check("01.ex1", myRate, "myRate (a positive number read off the finder chart)", rate =>
 {
+    if (!(rate > 0 && double.IsFinite(rate))) return Answers.Invalid<double>("A rate is a positive number: read one off the finder chart.");
     var digitsSweep = Sweep.Run(digits, baseline, "lr", Sweep.LogGrid(1e-4, 0.3, perDecade: 3), (hp, lr) => hp with { LearningRate = lr });
-    var mine = Trainer.Fit(baseline with { LearningRate = myRate }, digits, new FitOptions { Label = "your rate" }).History;
-    var bestDigits = digitsSweep.Best;
-    double myGap = mine.FinalValidationLoss - bestDigits.History.FinalValidationLoss;
-    Feedback.On(!mine.Diverged && myGap <= 0.03,
-        $"η = {Hyperparameters.Fmt(myRate)} ends at validation loss {mine.FinalValidationLoss:0.###} (accuracy {mine.FinalValidationAccuracy:P1}), within 0.03 nats of the best of {digitsSweep.Points.Count} sweep runs ({bestDigits.History.FinalValidationLoss:0.###} at η = {Hyperparameters.Fmt(bestDigits.Value)}): a near-best rate for the price of ~300 finder steps.",
-        mine.Diverged
-            ? $"η = {Hyperparameters.Fmt(myRate)} diverged: you read the rate from the cliff, where the loss already rises. Step back to the middle of the steep descent."
-            : $"η = {Hyperparameters.Fmt(myRate)} ends at validation loss {mine.FinalValidationLoss:0.###}, {myGap:0.###} nats above the sweep's best ({bestDigits.History.FinalValidationLoss:0.###} at η = {Hyperparameters.Fmt(bestDigits.Value)}). " +
-              (myRate < bestDigits.Value ? "Your rate is lower than the best: it learns too slowly for a 10-epoch budget; move right, towards the middle of the steep descent." : "Your rate is higher than the best: move left, away from the minimum, where the loss is about to turn up."));
-}
-else Feedback.On(false, "", "Fill in myRate with a positive number read off the finder chart, then run the cell again (it then trains a 12-rate sweep to compare, about a minute).");
+    var mine = Trainer.Fit(baseline with { LearningRate = rate }, digits, new FitOptions { Label = "your rate" }).History;
+    return Answers.RateFromFinder(mine, digitsSweep);
+}));
 
 // **Exercise 2: predict the limit.** A bowl with curvatures λ₁ = 1 and λ₂ = 40. What is the largest rate at which gradient descent still converges? Put your answer in `myLimit`; the feedback walks the bowl at 5% below and 5% above your value.
 
 // ── cell 43 ──
-double myLimit = 0;   // ← your prediction
-var steepBowl = new QuadraticBowl(1, 40);
-if (myLimit > 0 && double.IsFinite(myLimit))
-{
-    var under = GradientDescent.Run(steepBowl, 0.95 * myLimit, steps: 200);
-    var over = GradientDescent.Run(steepBowl, 1.05 * myLimit, steps: 200);
-    Feedback.On(under.Outcome != DescentOutcome.Diverged && over.Outcome == DescentOutcome.Diverged,
-        $"Right: η = {myLimit} is the edge. Below it the walk {under.Outcome.ToString().ToLowerInvariant()}, above it it diverged. The steep direction decides: 2/40 = 0.05.",
-        $"At 0.95 × {myLimit} the walk {under.Outcome.ToString().ToLowerInvariant()}, at 1.05 × {myLimit} it {over.Outcome.ToString().ToLowerInvariant()}. Which of the two curvatures limits the step?");
-}
-else Feedback.On(false, "", "Set myLimit to your prediction (a positive number) and run the cell again. Hint: each step multiplies a coordinate by (1 − η·λ).");
+double? myLimit = null;   // ← your prediction
+// The feedback walks the bowl with curvatures 1 and 40 at 5% below and 5% above your value.
+Show.Value(() => Exercise.Check("01.ex2", myLimit, Answers.StabilityLimit(new QuadraticBowl(1, 40))));
 
 // ## Key takeaways
 //

@@ -38,6 +38,11 @@ public sealed record GradientNoiseResult(IReadOnlyList<NoisePoint> Points, doubl
     /// <summary>The fitted log-log slope: about −1 when the noise shrinks as 1/B.</summary>
     public double Slope => Fit.Slope;
 
+    /// <summary>Lesson 02's claim: the noise shrinks about as 1/B, the log-log slope within −1 ± <paramref name="tolerance"/> (default 0.15).</summary>
+    public HyperLab.Claims.Verdict ShrinksAsOneOverB(double tolerance = 0.15) =>
+        new(Slope > -1 - tolerance && Slope < -1 + tolerance,
+            $"log-log slope {Slope:0.00} (tolerance: −1 ± {tolerance}), R² {Fit.RSquared:0.000}; E‖g_B − g‖² fell from {Points[0].MeanSquaredDistance:G3} at B = {Points[0].BatchSize} to {Points[^1].MeanSquaredDistance:G3} at B = {Points[^1].BatchSize}");
+
     /// <summary>The point measured at batch size <paramref name="batchSize"/>.</summary>
     /// <exception cref="KeyNotFoundException">That batch size was not measured.</exception>
     public NoisePoint At(int batchSize) => Points.FirstOrDefault(p => p.BatchSize == batchSize)

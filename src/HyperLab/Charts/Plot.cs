@@ -26,6 +26,7 @@ public static partial class Plot
         var chart = Plotly.NET.Chart.withTitle(Wrap(o.Title ?? title, TitleWidth(width)), FSharpOption<Font>.None).Invoke(CSharpChart.Combine(traces));
         chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: o.XTitle ?? xTitle, AxisType: AxisType(logX));
         chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: o.YTitle ?? yTitle, AxisType: AxisType(logY));
+        chart = ExponentTicks(chart);
         // The legend goes below the plot: run labels are long and would squeeze it from the side.
         chart = CSharpStyle.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal,
             X: 0, XAnchor: StyleParam.XAnchorPosition.Left, Y: -0.2, YAnchor: StyleParam.YAnchorPosition.Top);
@@ -73,6 +74,20 @@ public static partial class Plot
         axis.SetProperty("dtick", step);
         axis.SetProperty("tick0", 0);
         return Plotly.NET.Chart.withXAxis(axis, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
+    }
+
+    /// <summary>Tick labels with plain exponents on both axes: 1e-5 rather than Plotly's SI suffixes ("10µ", "1f"),
+    /// which read as units on a rate or a gradient norm.</summary>
+    internal static GenericChart ExponentTicks(GenericChart chart)
+    {
+        foreach (bool x in new[] { true, false })
+        {
+            var axis = new Plotly.NET.LayoutObjects.LinearAxis();
+            axis.SetProperty("exponentformat", "e");
+            chart = x ? Plotly.NET.Chart.withXAxis(axis, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart)
+                      : Plotly.NET.Chart.withYAxis(axis, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
+        }
+        return chart;
     }
 
     private static StyleParam.AxisType AxisType(bool log) => log ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear;

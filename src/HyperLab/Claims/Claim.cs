@@ -34,6 +34,20 @@ public static class Claim
     public static void Check(string id, string claim, bool holds, string evidence, string? ifFails = null) =>
         Report(new ClaimResult(ClaimId.Require(id), ClaimKind.Claim, claim, holds, evidence), ifFails);
 
+    /// <summary>Checks a claim whose judgement lives in the library: <paramref name="evidence"/>'s
+    /// <see cref="IEvidence.Holds"/> decides and its <c>ToString()</c> is shown as the evidence (the form every new
+    /// claim should use, so that a negative-control test can feed the same type an outcome without the effect).</summary>
+    /// <param name="id">Stable id, lesson and number, e.g. "05.3".</param>
+    /// <param name="claim">What the lesson says.</param>
+    /// <param name="evidence">The measured outcome, e.g. a <see cref="Difference"/> or a sweep's U-shape.</param>
+    /// <param name="ifFails">What a failure probably means and what to try; shown only on failure.</param>
+    /// <exception cref="ClaimFailedException">The claim did not hold.</exception>
+    public static void Check(string id, string claim, IEvidence evidence, string? ifFails = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        Check(id, claim, evidence.Holds, evidence.ToString() ?? "", ifFails);
+    }
+
     /// <summary>Shows a demonstration: a framework property or a formula checking itself (dropout is
     /// off in evaluation mode, a memory formula, a guard that throws). It stops the notebook if it does not
     /// hold, like a claim, but it is printed as "shown:" and is not counted as proof.</summary>

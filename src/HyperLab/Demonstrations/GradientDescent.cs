@@ -67,6 +67,18 @@ public sealed record DescentPath(QuadraticBowl Bowl, double Rate, IReadOnlyList<
     /// one side of the valley to the other (η λ₂ &gt; 1).</summary>
     public bool Oscillates => Points.Count > 2 && Points.Zip(Points.Skip(1)).All(p => p.First.Y * p.Second.Y < 0);
 
+    /// <summary>Lesson 01's "too small": the walk crawls, still above 10 % of its starting loss after its steps.</summary>
+    public bool Crawls => Outcome == DescentOutcome.Crawling && LossRatio > 0.1;
+
+    /// <summary>Lesson 01's "good": the walk converged without bouncing across the valley.</summary>
+    public bool ConvergesSmoothly => Outcome == DescentOutcome.Converged && !Oscillates;
+
+    /// <summary>Lesson 01's "between 1/λ and 2/λ": the walk bounces across the valley at every step yet does not diverge.</summary>
+    public bool OscillatesWithoutDiverging => Oscillates && Outcome != DescentOutcome.Diverged;
+
+    /// <summary>Lesson 01's "above 2/λ": the loss grew.</summary>
+    public bool Diverges => Outcome == DescentOutcome.Diverged;
+
     /// <summary>"η = 0.19 (0.95 × 2/λ): converged, oscillating; loss 19.25 → 3.1e-05 in 50 steps".</summary>
     public override string ToString() =>
         $"η = {Hyperparameters.Fmt(Rate)} ({Rate / Bowl.StabilityLimit:0.##} × 2/λ): {Outcome.ToString().ToLowerInvariant()}{(Oscillates ? ", oscillating" : "")}; " +

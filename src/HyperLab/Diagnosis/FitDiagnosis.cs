@@ -87,6 +87,14 @@ public sealed record FitReport(FitVerdict Verdict, string Finding, string Eviden
     /// <summary>"✗ overfitting: too many epochs: evidence → action" (the <see cref="CurveDiagnosis"/> form).</summary>
     public override string ToString() => base.ToString();
 
+    /// <summary>Whether the diagnosis reached <paramref name="expected"/>; the evidence is the reading in words, with both
+    /// verdicts named when they differ.</summary>
+    public Claims.Verdict Is(FitVerdict expected) =>
+        new(Verdict == expected, $"{Finding}: {Evidence} → {Action}" + (Verdict == expected ? "" : $" (read as {Name(Verdict)}, expected {Name(expected)})"));
+
+    /// <summary>Underfitting because the model is too weak (training loss itself stays high), not because the run was short.</summary>
+    public bool ModelTooWeak => Verdict == FitVerdict.Underfitting && Finding.Contains("too weak", StringComparison.Ordinal);
+
     /// <summary>The verdict in words: "underfitting", "good fit", "overfitting", "inconclusive".</summary>
     public static string Name(FitVerdict v) => v switch
     {
@@ -106,6 +114,10 @@ public sealed record FitReport(FitVerdict Verdict, string Finding, string Eviden
 /// <item>the minimum lies in the last <see cref="FitDiagnosisSettings.Window"/> epochs and validation fell by more
 /// than <see cref="FitDiagnosisSettings.MinImprovement"/> over them: underfitting, still improving (too few epochs;
 /// when the <see cref="SymptomReader"/> finds the rate too low, its advice to raise it is added);</item>
+/// <item>a run that early stopping ended (or whose best weights were restored) while validation fell in each of its last
+/// <see cref="FitDiagnosisSettings.Window"/> epochs, by more than <see cref="FitDiagnosisSettings.MinImprovement"/> in all:
+/// underfitting, stopped at a dip (patience or budget too small). Without this rule a run early-stopped with patience ≥ <see cref="FitDiagnosisSettings.Window"/>
+/// could never be read as "too few epochs";</item>
 /// <item>training loss still above <see cref="FitDiagnosisSettings.WeakFraction"/> of the first update's loss:
 /// underfitting, both weak (too simple or too constrained a model);</item>
 /// <item>otherwise: good fit.</item>
@@ -151,6 +163,22 @@ public static class FitDiagnosis
                 $"{rose}, but training loss did not fall meanwhile ({F(n.TrainLossAtBest)} → {F(n.TrainLoss)}): the run improved, then became unstable" +
                 (rateSymptom ? $"; the learning-rate reader says: {lr.Finding}" : ""),
                 rateSymptom ? lr.Action : "a learning-rate symptom (lesson 01): decay the rate or reduce it on a plateau", n, lr);
+        }
+
+        // Early stopping (or a restore) ends the run `patience` epochs after its best, so with patience ≥ Window the best is
+        // never among the last epochs and the rule below could never say "too few epochs". Look at how the run ended instead:
+        // if validation fell in every one of the last Window epochs (without yet beating the dip that set the best), the run
+        // was stopped while still improving.
+        if ((history.StopReason == StopReason.EarlyStopped || history.RestoredEpoch is not null) && n.Window >= 2 && ep.Count - n.BestEpoch >= n.Window)
+        {
+            var tail = ep.Skip(ep.Count - n.Window).Select(e => e.ValidationLoss).ToList();
+            bool fallingEachEpoch = tail.Zip(tail.Skip(1)).All(p => p.Second < p.First);
+            double tailFall = (tail[0] - tail[^1]) / n.BestValidationLoss;
+            if (fallingEachEpoch && tailFall > s.MinImprovement)
+                return new FitReport(FitVerdict.Underfitting, "underfitting: too few epochs (stopped at a dip)",
+                    $"the run ended {ep.Count - n.BestEpoch} epochs after its best (epoch {n.BestEpoch}, {F(n.BestValidationLoss)}), but validation loss fell in each of the last {n.Window} epochs " +
+                    $"({string.Join(" → ", tail.Select(F))}, {tailFall:0.#%} of the best): the best was a dip in a falling curve; {gap}; {trend}",
+                    "raise the patience (or the epoch budget) and train on; keep restoring the best weights", n);
         }
 
         int w = n.Window;

@@ -23,6 +23,16 @@ public sealed record LossDrop(double First, double Last, int Updates)
     /// <summary>Share of the starting loss removed: 1 − Last/First (0 = none, 1 = all).</summary>
     public double Share => 1 - Last / First;
 
+    /// <summary>Lesson 01's "too low": less than <paramref name="maxShare"/> (default 10 %) of the starting loss removed.</summary>
+    public bool BarelyMoved(double maxShare = 0.1) => Share < maxShare;
+
+    /// <summary>Lesson 01's "good": more than <paramref name="minShare"/> (default 60 %) of the starting loss removed and
+    /// no block of steps rising by more than <paramref name="maxRise"/> (default 5 %) over the one before
+    /// (<paramref name="largestRise"/> from <see cref="SymptomReader.Measure"/>).</summary>
+    public Claims.Verdict FellSmoothly(double largestRise, double minShare = 0.6, double maxRise = 0.05) =>
+        new(Share > minShare && largestRise < maxRise,
+            $"{this}; largest rise between blocks {largestRise:P1} (required: more than {minShare:P0} lower, no rise above {maxRise:P0})");
+
     /// <summary>"training loss 2.305 at step 1, 2.281 in the last epoch: 1% lower after 380 updates".</summary>
     public override string ToString() =>
         $"training loss {First:0.###} at step 1, {Last:0.###} in the last epoch: {Share:P0} lower after {Updates} updates";

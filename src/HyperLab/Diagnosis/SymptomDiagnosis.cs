@@ -22,4 +22,10 @@ public sealed record SymptomMeasures(double FirstLoss, double LowestLoss, double
 /// <param name="Action">What to try, with concrete rates.</param>
 /// <param name="Measures">Everything measured.</param>
 public sealed record SymptomDiagnosis(Symptom Symptom, string Finding, string Evidence, string Action, SymptomMeasures Measures)
-    : CurveDiagnosis(Finding, Evidence, Action, Symptom == Symptom.Healthy);
+    : CurveDiagnosis(Finding, Evidence, Action, Symptom == Symptom.Healthy)
+{
+    /// <summary>Lesson 01's check of the reader: whether it put the run in the row of <paramref name="expected"/>; the evidence
+    /// is the reading, with both symptoms named when they differ.</summary>
+    public Claims.Verdict Is(Symptom expected) =>
+        new(Symptom == expected, $"{Finding}: {Evidence}. Suggested: {Action}" + (Symptom == expected ? "" : $" (read as {Symptom}, expected {expected})"));
+}

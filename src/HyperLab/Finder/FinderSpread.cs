@@ -43,10 +43,9 @@ public sealed record FinderSpread(IReadOnlyList<FinderResult> Runs)
     /// few usable points remain.</summary>
     public RateSuggestion? AveragedValley => AveragedCurve.Valley(Runs);
 
-    /// <summary>The rate to try first: the valley of the curve averaged over the seeds
-    /// (<see cref="AveragedValley"/>), or the median of the per-seed valleys when the averaged curve is
-    /// too short to read. Averaging first makes it about as accurate as the median of per-seed valleys and
-    /// far more stable between repetitions (lesson 01; numbers in docs/lessons/01.md).</summary>
+    /// <summary>The rate to try first: the median (on a log scale) of the per-seed valley suggestions,
+    /// <see cref="SuggestionSpread.Median"/> of <see cref="Valley"/>. The valley of the curve averaged over the seeds is
+    /// <see cref="AveragedValley"/>, shown beside it on the chart; it is not what this returns.</summary>
     public double SuggestedRate => Valley.Median;
 
     /// <summary>Total wall time of all tests.</summary>
@@ -57,5 +56,5 @@ public sealed record FinderSpread(IReadOnlyList<FinderResult> Runs)
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"range test over {Runs.Count} seeds ({Seconds:0.0} s): suggested {Hyperparameters.Fmt(SuggestedRate)} (valley of the averaged curve); per seed: " + string.Join("; ", All);
+        $"range test over {Runs.Count} seeds ({Seconds:0.0} s): suggested {Hyperparameters.Fmt(SuggestedRate)} (median of the per-seed valleys); per seed: " + string.Join("; ", All);
 }

@@ -27,6 +27,14 @@ public sealed record LayerGradients(string Label, IReadOnlyList<double> Norms, d
     /// <summary>Largest norm ÷ smallest norm over all hidden layers (1 = perfectly balanced).</summary>
     public double Spread => Norms.Max() / Norms.Min();
 
+    /// <summary>Lesson 04's vanishing gradient: the first hidden layer's gradient is below <paramref name="threshold"/>
+    /// (default 1e-2) × the last one's.</summary>
+    public bool Vanishes(double threshold = 1e-2) => FirstToLast < threshold;
+
+    /// <summary>Lesson 04's balanced gradients: every layer's gradient within <paramref name="maxSpread"/> (default 10×) of
+    /// every other's, and the first at least <paramref name="minFirstToLast"/> (default 0.1) × the last.</summary>
+    public bool Balanced(double maxSpread = 10, double minFirstToLast = 0.1) => Spread < maxSpread && FirstToLast > minFirstToLast;
+
     /// <summary>"20 layers, sigmoid: gradient norm 3.1e-9 (first) … 2.0e-2 (last), first/last 1.5e-7".</summary>
     public override string ToString() =>
         $"{Label}: gradient norm {First:0.0e0} (first hidden layer) … {Last:0.0e0} (last), first/last {FirstToLast:0.0e0}, largest/smallest {Spread:0.0e0}";

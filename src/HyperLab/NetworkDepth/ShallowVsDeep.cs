@@ -10,8 +10,16 @@ namespace HyperLab.NetworkDepth;
 /// <param name="ShallowAccuracy">Best mean validation accuracy among the shallow depths.</param>
 /// <param name="DeepAccuracy">Best mean validation accuracy among the deep depths.</param>
 /// <param name="AccuracyTolerance">How far below the deep accuracy the shallow one may be (0.01 = one point).</param>
-public sealed record ShallowVsDeep(DepthResult Shallow, DepthResult Deep, double ShallowAccuracy, double DeepAccuracy, double AccuracyTolerance)
+public sealed record ShallowVsDeep(DepthResult Shallow, DepthResult Deep, double ShallowAccuracy, double DeepAccuracy, double AccuracyTolerance) : HyperLab.Claims.IEvidence
 {
+    /// <summary>How much higher the shallow side's mean validation loss may be and still count as "no worse":
+    /// 0.1 (10 %) by default, wider than the seed-to-seed spread measured in docs/lessons/04.md.</summary>
+    public double LossTolerance { get; init; } = 0.1;
+
+    /// <summary>Lesson 04's claim, "deep does no better than shallow": the shallow loss at most (1 + <see cref="LossTolerance"/>) × the
+    /// deep one and the shallow accuracy within <see cref="AccuracyTolerance"/> of the deep one.</summary>
+    public bool Holds => Shallow.MeanValidationLoss <= (1 + LossTolerance) * Deep.MeanValidationLoss && ShallowAccuracy >= DeepAccuracy - AccuracyTolerance;
+
     /// <summary>Splits <paramref name="table"/> at <paramref name="maxShallow"/> and <paramref name="minDeep"/> hidden layers.</summary>
     public static ShallowVsDeep Of(IReadOnlyList<DepthResult> table, int maxShallow = 3, int minDeep = 8, double accuracyTolerance = 0.01)
     {
@@ -30,5 +38,5 @@ public sealed record ShallowVsDeep(DepthResult Shallow, DepthResult Deep, double
     /// <summary>"lowest mean validation loss: depth 1 0.081 vs depth 8 0.102; best mean accuracy 97.1% vs 96.5%".</summary>
     public override string ToString() =>
         $"lowest mean validation loss: depth {Shallow.Depth} {Shallow.MeanValidationLoss:0.###} vs depth {Deep.Depth} {Deep.MeanValidationLoss:0.###}; " +
-        $"best mean validation accuracy {ShallowAccuracy:P1} vs {DeepAccuracy:P1} (tolerance {AccuracyTolerance:P0})";
+        $"best mean validation accuracy {ShallowAccuracy:P1} vs {DeepAccuracy:P1} (tolerance {AccuracyTolerance:P0}; loss tolerance {LossTolerance:P0}){(Holds ? "" : ": the deep networks do better")}";
 }

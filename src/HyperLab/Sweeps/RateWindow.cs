@@ -9,8 +9,15 @@ namespace HyperLab.Sweeps;
 /// <param name="Best">The measured rate.</param>
 /// <param name="Low">Lowest rate inside the window.</param>
 /// <param name="High">Highest rate inside the window.</param>
-public sealed record RateWindow(string What, double Best, double Low, double High)
+public sealed record RateWindow(string What, double Best, double Low, double High) : HyperLab.Claims.IEvidence
 {
+    /// <summary>Where the best sits in the sweep's grid, when it came from a sweep (set with <c>with { Edge = sweep.Edge() }</c>);
+    /// a best on the grid's edge fails <see cref="Holds"/>: the true best may lie outside the grid.</summary>
+    public GridEdge? Edge { get; init; }
+
+    /// <summary>The best lies in the window and (when <see cref="Edge"/> is set) inside its grid.</summary>
+    public bool Holds => Contains && (Edge?.Holds ?? true);
+
     /// <summary>The window from <paramref name="reference"/>/<paramref name="factor"/> to
     /// <paramref name="reference"/>×<paramref name="factor"/>; for a half-decade grid, factor √10 ≈ 3.16
     /// is exactly one grid step either side.</summary>
@@ -25,7 +32,8 @@ public sealed record RateWindow(string What, double Best, double Low, double Hig
 
     /// <summary>"best AdamW grid rate 1e-3, inside the window 3.2e-4 to 3.2e-3".</summary>
     public override string ToString() =>
-        $"{What} {Hyperparameters.Fmt(Best)}, {(Contains ? "inside" : "outside")} the window {Low:0.#e0} to {High:0.#e0}";
+        $"{What} {Hyperparameters.Fmt(Best)}, {(Contains ? "inside" : "outside")} the window {Low:0.#e0} to {High:0.#e0}" +
+        (Edge is { } e ? (e.Holds ? "" : $"; {e}") : "");
 }
 
 /// <summary>Looking up one run of a sweep by its rate (lesson 01).</summary>

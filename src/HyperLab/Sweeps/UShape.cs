@@ -8,7 +8,7 @@ namespace HyperLab.Sweeps;
 /// </summary>
 /// <param name="Sweep">A sweep over the rate, ascending.</param>
 /// <param name="Factor">How much worse both ends must be; default 1.5.</param>
-public sealed record UShape(SweepResult<double> Sweep, double Factor = 1.5)
+public sealed record UShape(SweepResult<double> Sweep, double Factor = 1.5) : HyperLab.Claims.IEvidence
 {
     private SweepPoint<double> Low => Sweep.Points[0];
     private SweepPoint<double> High => Sweep.Points[^1];
@@ -28,6 +28,7 @@ public sealed record UShape(SweepResult<double> Sweep, double Factor = 1.5)
 
     /// <summary>"lowest rate 1e-5 → 1.92; best 1e-3 → 0.51; highest 1 → diverged (ends must be above 1.5× the best)".</summary>
     public override string ToString() =>
+        (BestInside ? "" : $"{GridEdge.ExtendTheRange}: ") +
         $"lowest rate {Hyperparameters.Fmt(Low.Value)} → {Low.History.FinalValidationLoss:0.###}; best {Hyperparameters.Fmt(Sweep.Best.Value)} → {BestLoss:0.###}; " +
-        $"highest {Hyperparameters.Fmt(High.Value)} → {(High.History.Diverged ? "diverged" : High.History.FinalValidationLoss.ToString("0.###"))} (ends must be above {Factor}× the best)";
+        $"highest {Hyperparameters.Fmt(High.Value)} → {(High.History.Diverged ? "diverged" : High.History.FinalValidationLoss.ToString("0.###"))} (ends must be above {Factor}× the best){(Holds || !BestInside ? "" : ": not U-shaped")}";
 }
