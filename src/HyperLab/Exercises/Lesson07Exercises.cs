@@ -62,9 +62,9 @@ public static class Lesson07Exercises
         var useless = profile.Where(c => c.DistinctValues < 2 && !myDrop.Contains(c.Column)).Select(c => c.Column).ToList();
         if (useless.Count > 0)
             return Show(new(false, $"It loads, but {string.Join(", ", useless)} has the same value in every row: it carries no information (after standardization it is all zeros). Drop it too."));
-        var needless = myDrop.Where(d => profile.FirstOrDefault(c => c.Column == d) is { NotNumbers: 0, Missing: 0, DistinctValues: > 1 }).ToList();
+        var needless = myDrop.Where(d => profile.FirstOrDefault(c => c.Column == d) is { NotNumbers: 0, DistinctValues: > 1 }).ToList();
         if (needless.Count > 0)
-            return Show(new(false, $"It loads, but you dropped {string.Join(", ", needless)}, a numeric column with no missing values: it may carry information. Keep it."));
+            return Show(new(false, $"It loads, but you dropped {string.Join(", ", needless)}, a numeric column that varies: it may carry information (a missing cell is a reason to drop the row, not the column). Keep it."));
         return Show(new(true, $"{cleaned}. The text column and the constant column are gone, and the rows with a missing value too (filling them with the training mean is the other honest choice). The workflow can run on it."));
     }
 
