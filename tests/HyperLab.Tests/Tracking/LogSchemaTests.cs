@@ -67,7 +67,12 @@ public class LogSchemaTests
             .Replace(",\"Kind\":\"trial\"", "", StringComparison.Ordinal).Replace(",\"Study\":null", "", StringComparison.Ordinal)
             .Replace(",\"Schema\":1", "", StringComparison.Ordinal).Replace("\"Data\":null,", "", StringComparison.Ordinal).Replace(",\"Environment\":null", "", StringComparison.Ordinal);
         Assert.DoesNotContain("Data", line);
-        var record = Assert.Single(WithLines(line).Load().Records);
+        var read = WithLines(line).Load();
+        var record = Assert.Single(read.Records);
+        Assert.Empty(read.Skipped);
+        Assert.Single(read.Table());                                   // listing it works; only a rerun needs the data
+        Assert.NotNull(Plot.ParallelCoordinates(read.Records));
+        Assert.Contains("old #1", record.ToString());
         Assert.Null(record.Data);
         Assert.Null(record.Environment);
         Assert.Equal(1, record.Schema);
