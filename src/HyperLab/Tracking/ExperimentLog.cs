@@ -98,17 +98,23 @@ public sealed class ExperimentLog
 
     /// <summary>Runs <paramref name="action"/> while holding the log's exclusive lock (the lock file, and a lock for
     /// this process's threads): what it reads from the log cannot change until it returns. Used by the test-set guard
-    /// to check and record a look in one step.</summary>
+    /// to check and record a look in one step. Reentrant on one thread: an append inside it does not wait for itself.</summary>
     public T Locked<T>(Func<T> action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        held ??= new HashSet<string>(StringComparer.Ordinal);
+        if (held.Contains(Path)) return action();          // this thread holds it already (an append inside Locked)
         lock (ProcessLocks.GetOrAdd(Path, _ => new object()))
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             using var fileLock = AcquireFileLock();
-            return action();
+            held.Add(Path);
+            try { return action(); }
+            finally { held.Remove(Path); }
         }
     }
+
+    [ThreadStatic] private static HashSet<string>? held;
 
     /// <summary>Appends a look at the test set (used by the guard, inside <see cref="Locked{T}"/>).</summary>
     internal void WriteUnlocked(object record)

@@ -36,4 +36,14 @@ public class ConcurrentAppendTests
         AssertComplete(log.Load(), names, 500);
         Assert.Equal(2000, File.ReadAllLines(log.Path).Length);
     }
+
+    [Fact]
+    public void An_append_inside_Locked_does_not_wait_for_itself()
+    {
+        var log = new ExperimentLog(TrackingData.TempLog());
+        var started = DateTime.UtcNow;
+        int count = log.Locked(() => { log.Append(ChildProcess.Synthetic("inner", 1)); return log.Load().Records.Count; });
+        Assert.Equal(1, count);
+        Assert.True(DateTime.UtcNow - started < ExperimentLog.LockTimeout, "the append waited for the lock its own thread held");
+    }
 }
