@@ -274,7 +274,7 @@ var finalCheck = new FinalCheck(test.Accuracy, finalRun.FinalValidationAccuracy)
 CourseResults.Record(Measured.TunedTestAccuracy, test.Accuracy, "accuracy", "tuned MLP on the 10,000 Fashion-MNIST test images, evaluated once", seed);
 Claim.Check("07.10", "the workflow's own pick reaches a test accuracy of at least 0.885 (the benchmark's MLP 256-128-100: 0.8833)", finalCheck.Holds, finalCheck.ToString());
 
-// The test accuracy sits below the validation accuracy of the same model: the validation set chose the epoch (and, through the steps, everything else), so its number is a little optimistic; the test set, looked at once, is not (lesson 08 measures this optimism gap). And the guard in action: a second look at the test set is an error, not a number, even from a new guard object, as after a kernel restart, because the look is in the log.
+// On the seeds we checked (0, 1, 2, 7) this honest pick lands between 0.89 and 0.90 on test: above the benchmark's MLP, not at 0.90. A recipe chosen by its test score could print a higher number here, and that number would be the optimistic one. The test accuracy sits below the validation accuracy of the same model: the validation set chose the epoch (and, through the steps, everything else), so its number is a little optimistic; the test set, looked at once, is not (lesson 08 measures this optimism gap). And the guard in action: a second look at the test set is an error, not a number, even from a new guard object, as after a kernel restart, because the look is in the log.
 
 // ── cell 40 ──
 string secondLook = "";
