@@ -29,15 +29,22 @@ public enum TrialStatus
 /// <param name="Environment">Library version, git commit, cores, OS.</param>
 /// <param name="Seconds">Wall-clock duration of the fit.</param>
 /// <param name="StartedUtc">When the trial started.</param>
-public sealed record TrialRecord(string Experiment, int Trial, HyperparameterRecord Hyperparameters, DataRecord Data,
+/// <param name="Study">The study (one run of a notebook) the trial belongs to; null for records written before studies existed.</param>
+/// <param name="Schema">The log schema version the line was written with (<see cref="LogSchema.Version"/>); 1 for lines without one.</param>
+/// <remarks><paramref name="Data"/> and <paramref name="Environment"/> are null only in records of older logs that lacked them;
+/// such a trial can be listed but not rerun (<c>Reproduction.Rerun</c> says what is missing).</remarks>
+public sealed record TrialRecord(string Experiment, int Trial, HyperparameterRecord Hyperparameters, DataRecord? Data,
     IReadOnlyList<EpochRecord> Epochs, double FinalValidationLoss, double FinalValidationAccuracy, TrialStatus Status,
-    RunEnvironment Environment, double Seconds, DateTime StartedUtc)
+    RunEnvironment? Environment, double Seconds, DateTime StartedUtc, string? Study = null, int Schema = 1)
 {
+    /// <summary>The line's kind: "trial".</summary>
+    public string Kind => "trial";
+
     /// <summary>The seed of the run (weights, batch order, dropout, augmentation).</summary>
     public int Seed => Hyperparameters.Seed;
 
     /// <summary>The record of a finished fit.</summary>
-    public static TrialRecord Of(string experiment, int trial, History history, DataRecord data, DateTime startedUtc)
+    public static TrialRecord Of(string experiment, int trial, History history, DataRecord data, DateTime startedUtc, string? study = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         var status = history.StopReason switch
@@ -47,7 +54,7 @@ public sealed record TrialRecord(string Experiment, int Trial, HyperparameterRec
             _ => TrialStatus.Completed,
         };
         return new TrialRecord(experiment, trial, HyperparameterRecord.From(history.Hyperparameters), data, history.Epochs.ToList(),
-            history.FinalValidationLoss, history.FinalValidationAccuracy, status, RunEnvironment.Current, history.Seconds, startedUtc);
+            history.FinalValidationLoss, history.FinalValidationAccuracy, status, RunEnvironment.Current, history.Seconds, startedUtc, study, LogSchema.Version);
     }
 
     /// <inheritdoc/>

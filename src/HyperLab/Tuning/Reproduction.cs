@@ -13,8 +13,13 @@ public static class Reproduction
     public static ReproductionResult Rerun(TrialRecord record, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var missing = new List<string>();
+        if (record.Data is null) missing.Add("Data (the data set's name, SHA-256 and split)");
+        if (record.Environment is null) missing.Add("Environment (library version, git commit, cores)");
+        if (missing.Count > 0)
+            throw new IncompleteTrialRecordException(record, missing);
         var hp = record.Hyperparameters.ToHyperparameters();
-        using var run = Trainer.Fit(hp, record.Data.Load(), (options ?? new FitOptions()) with { Label = $"rerun of {record.Experiment} #{record.Trial}" });
+        using var run = Trainer.Fit(hp, record.Data!.Load(), (options ?? new FitOptions()) with { Label = $"rerun of {record.Experiment} #{record.Trial}" });
         return new ReproductionResult(record, run.History);
     }
 }
@@ -42,4 +47,14 @@ public sealed record ReproductionResult(TrialRecord Original, History Rerun)
         $"{Original.Experiment} #{Original.Trial} rerun from its log line: {Rerun.Epochs.Count} epoch(s) (logged {Original.Epochs.Count}); " +
         (BitIdentical ? $"all {2 * EpochsCompared} per-epoch losses bit-identical" : $"per-epoch losses differ by up to {LargestDifference:0.###e0}") +
         $"; final validation loss {Rerun.FinalValidationLoss:0.######} (logged {Original.FinalValidationLoss:0.######})";
+}
+
+/// <summary>A trial record that lacks what a rerun needs (lesson 07): written by an older version of the log, or by hand.</summary>
+public sealed class IncompleteTrialRecordException(TrialRecord record, IReadOnlyList<string> missing) : InvalidOperationException(
+    $"{record.Experiment} #{record.Trial} cannot be rerun from its log line: it has no {string.Join(" and no ", missing)}. " +
+    "It was written by an older version of the experiment log. Rerun the trial by hand from its hyperparameters " +
+    "(record.Hyperparameters.ToHyperparameters()) on the data it used, and log it again: the new line will be complete.")
+{
+    /// <summary>The fields the record lacks.</summary>
+    public IReadOnlyList<string> Missing { get; } = missing;
 }

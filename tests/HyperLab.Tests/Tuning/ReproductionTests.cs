@@ -23,6 +23,7 @@ public class ReproductionTests
     }
 
     [Fact]
+    [HyperLab.Tests.Claims.NegativeControl("07.9")]
     public void The_check_can_fail_another_seed_is_not_identical()
     {
         var data = TrackingData.Moons();
