@@ -159,7 +159,7 @@ var handLosses = new List<double>();
 using (var fitScope = torch.NewDisposeScope())
 {
     var net = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, oneEpoch);   // seeded initial weights
-    var optimizer = torch.optim.AdamW(net.parameters(), oneEpoch.LearningRate);
+    var optimizer = Optimizers.Create(net.parameters(), oneEpoch);   // AdamW at η: TorchSharp's update, with its Scalars held (a collection cannot free one mid-step)
     var (xTrain, yTrain) = data.Train.ToTensors();
     net.train();
     foreach (int[] batch in Batches.ForEpoch(data.Train.Count, oneEpoch.BatchSize, oneEpoch.Seed, epoch: 1))

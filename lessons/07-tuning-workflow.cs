@@ -11,6 +11,7 @@ using HyperLab.Exercises;
 using HyperLab.Finder;
 using HyperLab.Schedules;
 using HyperLab.Scripting;
+using HyperLab.Studies;
 using HyperLab.Summary;
 using HyperLab.Sweeps;
 using HyperLab.Tracking;
@@ -125,21 +126,71 @@ Console.WriteLine($"{grid}\n{string.Join("\n", quasi)}\ncarried forward: {search
 Claim.Check("07.3", "with the same 8 trials, quasi-random search finds a lower validation loss than the 2 × 2 × 2 grid in at least 4 of 5 random shifts",
     comparison.Holds, comparison.ToString());
 
-// The log now holds every trial of this study so far. Reloaded from disk and filtered to the study, it is a table, and a **parallel-coordinates chart** draws each trial as a line across one axis per hyperparameter that varied (the ones that stayed the same get no axis; the title names them), ending at its validation loss (dark = low). Read it from the right: follow the dark lines (low loss) back to each axis. Where they bunch together, that hyperparameter mattered; where they are spread over the whole axis, it hardly did in this budget. (In VS Code or the site you can also select a range on an axis with the mouse; the image in book/ is static.) Exercises 2 and 3 ask you to read it.
+// ### Tuning as a class (optional)
+//
+// Eight trials took a couple of minutes on this machine. A real search has hundreds, and one 2-core
+// machine is where a search stops being practical. The way out is the one teams use: a **shared
+// study** in a database. Every machine runs the same code; each asks the study for the next trial
+// that nobody has taken, trains it and writes the result back. The study hands out every
+// quasi-random point exactly once; if a machine dies mid-trial, its heartbeat stops and the trial is
+// given to someone else after a timeout; a result is written once, never twice.
+//
+// In a workshop the class is the cluster: the teacher gives everyone a connection string (in the
+// `HYPERLAB_STUDY` variable, never printed), and every notebook below runs a few trials of the *same*
+// 48-point search. With no connection string the cells run the same code against a study in a
+// folder on this machine, and say so.
 
 // ── cell 17 ──
+// The class's search: this lesson's space and baseline on the proxy, 48 quasi-random points. Everyone
+// who builds the same search joins the same study; a different one is refused, naming what differs.
+string? connection = Environment.GetEnvironmentVariable("HYPERLAB_STUDY");   // from your teacher; never print it
+var store = StudyStores.Open(connection, localFolder: Path.Combine(CourseData.DataFolder, "..", "artifacts", "studies"));
+var classSearch = StudyDefinition.Create($"07-class-seed{seed}", space, baseline, proxy, trials: 48, shiftSeed: seed, heartbeatSeconds: 120);
+store.Create(classSearch);   // the first notebook creates it; creating again joins
+Console.WriteLine(string.IsNullOrWhiteSpace(connection)
+    ? $"HYPERLAB_STUDY is not set: this is a study on this machine only ({store.Describe}), the same code with one worker."
+    : $"joined the class study in {store.Describe}");
+Console.WriteLine($"{classSearch}\nnow: {store.Progress(classSearch.Id)}");
+
+// ── cell 18 ──
+// Run a few trials: claim the next point nobody has taken, train it, write it back (heartbeats go on while it trains).
+var worker = new StudyWorker(store, classSearch, space, baseline, name: Environment.UserName);
+var myShare = worker.Run(new WorkerOptions { MaxTrials = 3, Deadline = TimeSpan.FromMinutes(3), WaitForOthers = false, Log = Console.Out });
+Console.WriteLine(myShare);
+
+// Everyone's trials, read back from the study: the same records as the experiment log, so the same
+// table, the same parallel-coordinates chart and the same importance ranking, only with more lines.
+// Run the cell again in a minute: the others' trials keep arriving.
+
+// ── cell 20 ──
+var everyone = StudyResults.Read(store, classSearch.Id);
+Console.WriteLine(everyone);
+if (everyone.Records.Count >= 3) Console.WriteLine(Importance.Rank(everyone.AsSearch(space)));
+Show.Value(() => Plot.ParallelCoordinates(everyone.Records, new() { Title = $"The class study so far: {everyone.Records.Count} of {classSearch.Trials} trials (proxy: 6,000 images, 4 epochs)" }));
+
+// ── cell 21 ──
+Show.Value(() => everyone.Table(top: 10));
+
+// Every record carries its trial number, hyperparameters, data hash and seed, so any line can be
+// rerun with `Reproduction.Rerun` on your own machine, whoever trained it. The teacher can watch the
+// study from a terminal (`dotnet run --project src/Course -- study show --id 07-class-seed0`) and
+// export it as an experiment log (`study export`); docs/teaching.md describes the setup.
+
+// The log now holds every trial of this study so far. Reloaded from disk and filtered to the study, it is a table, and a **parallel-coordinates chart** draws each trial as a line across one axis per hyperparameter that varied (the ones that stayed the same get no axis; the title names them), ending at its validation loss (dark = low). Read it from the right: follow the dark lines (low loss) back to each axis. Where they bunch together, that hyperparameter mattered; where they are spread over the whole axis, it hardly did in this budget. (In VS Code or the site you can also select a range on an axis with the mouse; the image in book/ is static.) Exercises 2 and 3 ask you to read it.
+
+// ── cell 24 ──
 var logged = log.Load().InStudy(log.Study!);
 Console.WriteLine(logged);
 Show.Value(() => Plot.ParallelCoordinates(logged.Records, new() { Title = "This study's trials: hyperparameters and validation loss (proxy: 6,000 images, 4 epochs)" }));
 
-// ── cell 18 ──
+// ── cell 25 ──
 Show.Value(() => logged.Table(top: 8));
 
 // ## Step 3 · A batch size that fits and trains stably
 //
 // **Decision:** start from the search's best trial (its rate, weight decay and dropout). Memory is no issue for this small network (lesson 02), so the question is which batch trains well per second. Larger batches make fewer, less noisy updates per epoch and use the processor better; past a point they need more epochs. When the batch changes, the rate moves with it (lessons 02 and 06): we scale it with the square-root rule, η·√(B/64). We keep the largest batch whose validation loss is within 0.03 nats of the best of the sweep.
 
-// ── cell 20 ──
+// ── cell 27 ──
 var fromSearch = searchBest.Record.Hyperparameters.ToHyperparameters();      // the search's rate, weight decay and dropout
 var batchSweep = Sweep.Run(small, fromSearch, "batch", new[] { 64, 128, 256 },
     (hp, b) => hp with { BatchSize = b, LearningRate = fromSearch.LearningRate * Math.Sqrt(b / (double)fromSearch.BatchSize) });
@@ -148,7 +199,7 @@ var batchChoice = new BatchChoice(batchSweep);
 Console.WriteLine(batchChoice);
 Show.Value(() => Plot.EpochCurves(batchSweep.Histories, new() { Title = "Validation loss per epoch for three batch sizes (η scaled by √(B/64)), proxy" }));
 
-// ── cell 21 ──
+// ── cell 28 ──
 Claim.Check("07.4", "with the rate scaled by √(B/64), batches of 64 to 256 all train stably, within 0.1 nats of each other",
     batchChoice.Holds, batchChoice.ToString());
 
@@ -156,7 +207,7 @@ Claim.Check("07.4", "with the rate scaled by √(B/64), batches of 64 to 256 all
 //
 // **Decision:** rather than guessing the number of [epochs](glossary.md#epoch), give a generous budget (30) and let [early stopping](glossary.md#early-stopping) (lesson 03) end the run 3 epochs after the validation loss stops improving, restoring the best epoch's weights.
 
-// ── cell 23 ──
+// ── cell 30 ──
 var tuned = batchChoice.Chosen.History.Hyperparameters with { Epochs = 30, Patience = 3 };
 var stepFour = Trainer.Fit(tuned, small, new FitOptions { Label = "step 4: the recipe so far, early stopping" });
 var narrowRun = stepFour.History;
@@ -164,7 +215,7 @@ Search.Track(log, "4 epochs", new[] { narrowRun }, proxy);
 Console.WriteLine(narrowRun);
 Show.Value(() => Plot.EpochCurves(narrowRun));
 
-// ── cell 24 ──
+// ── cell 31 ──
 var stopCheck = new EarlyStopCheck(narrowRun);
 Claim.Check("07.5", "early stopping ends the run well before its 30-epoch budget and restores the epoch with the lowest validation loss",
     stopCheck.Holds, stopCheck.ToString());
@@ -175,7 +226,7 @@ Claim.Check("07.5", "early stopping ends the run well before its 30-epoch budget
 //
 // **Decision:** the search chose a weight decay and a dropout rate along with the rate. Do they do what regularization is for? Change one thing: train the recipe twice for the same number of epochs as step 4 ran (no early stopping, so both get the same training), once as it is and once with decay and dropout switched off, and compare the gap between training and validation loss. Both losses are measured after training with dropout off (the training loss a history records is measured while the model learns, with dropout on, which would make a regularized model look worse on the training set than it is; lesson 05). Comparing the early-stopped runs instead would mix two effects: regularization also lets a run train longer before it stops.
 
-// ── cell 26 ──
+// ── cell 33 ──
 var sameLength = tuned with { Epochs = narrowRun.Epochs.Count, Patience = null };
 var withReg = Trainer.Fit(sameLength, small, new FitOptions { Label = $"the recipe, {sameLength.Epochs} epochs" });
 var bare = Trainer.Fit(sameLength with { WeightDecay = 0, Dropout = 0 }, small, new FitOptions { Label = $"without weight decay and dropout, {sameLength.Epochs} epochs" });
@@ -184,7 +235,7 @@ var gapCheck = new GapCheck(TrainValidationGap.Of(bare, small), TrainValidationG
 Console.WriteLine(gapCheck);
 Show.Value(() => Plot.EpochCurves(new[] { bare.History, withReg.History }, new() { Title = "The recipe without and with the search's regularization, same epochs (proxy)" }));
 
-// ── cell 27 ──
+// ── cell 34 ──
 Claim.Check("07.7", "trained for the same epochs, the search's weight decay and dropout narrow the train-validation gap (both losses measured with dropout off)",
     gapCheck.Holds, gapCheck.ToString());
 bare.Dispose(); withReg.Dispose(); stepFour.Dispose();
@@ -195,7 +246,7 @@ bare.Dispose(); withReg.Dispose(); stepFour.Dispose();
 //
 // The full data also decides what may not transfer from the proxy: the rate (a network four times wider, trained on nine times more data, may want another one; lesson 06), so we try ½×, 1× and 2× the proxy's rate at the chosen width (extending at an edge, as in step 2), and the schedule (cosine against a constant rate, at the best of those rates). Each is a short, logged run on the full data; the final run will take nothing else.
 
-// ── cell 29 ──
+// ── cell 36 ──
 var shortFull = tuned with { Epochs = 3, Patience = null, Schedule = Schedule.WarmupCosine(warmupFraction: 0.05) };
 var widthRuns = Sweep.Run(data, shortFull, "width", new[] { 128, 512 }, (hp, w) => hp with { Width = w });
 Search.Track(log, TuningWorkflow.Width, widthRuns.Histories, full);
@@ -214,7 +265,7 @@ Search.Track(log, TuningWorkflow.ScheduleStep, new[] { fullRates.Best, constantR
 Console.WriteLine($"{fullRates.Best}\n{constantRate}");
 Show.Value(() => Plot.EpochCurves(widthRuns.Histories.Concat(new[] { constantRate }), new() { Title = "Short runs on the full data: width 128 and 512, and a constant rate" }));
 
-// ── cell 30 ──
+// ── cell 37 ──
 Claim.Check("07.13", "on the full data the best of the confirmed rates lies inside its range (extended where it sat at an edge)",
     !fullRates.BestAtEdge, fullRates.ToString());
 
@@ -224,7 +275,7 @@ Claim.Check("07.13", "on the full data the best of the confirmed rates lies insi
 //
 // **It survives a crash, and it ignores what it does not understand.** Each record is written as one whole line, under an exclusive lock (two notebooks writing at once cannot interleave their lines), and flushed to disk before training goes on, so a crash can damage at most the line being written. Every line is checked when the log is read: a line from another tool, or a line without the fields a record needs, is reported with its line number and skipped, never read as a trial with empty fields. We simulate both on a copy of the log: a line of another tool in the middle, half a line at the end.
 
-// ── cell 32 ──
+// ── cell 39 ──
 var crashed = new ExperimentLog(Path.ChangeExtension(log.Path, $".crashed-{log.Study}.jsonl"));
 log.Locked(() => { File.Copy(log.Path, crashed.Path, overwrite: true); return 0; });   // a consistent copy: no writer is mid-line
 int intact = crashed.Load().Records.Count;
@@ -239,7 +290,7 @@ Claim.Demonstrate("07.8", "a foreign line and a torn last line are reported with
 
 // **It reproduces.** A log line holds everything needed to run the trial again: the hyperparameters and seed, and the data's hash and split. `Reproduction.Rerun` reads nothing else (and refuses a line that lacks the data or the environment, as lines of older logs may). On the same machine with the same library, the per-epoch losses come out identical to the last bit (the seeded batch order, initial weights and dropout masks are all determined by the record).
 
-// ── cell 34 ──
+// ── cell 41 ──
 var bestTrial = log.Load().InStudy(log.Study!).Records
     .Where(r => r.Experiment.StartsWith(TuningWorkflow.QuasiRandom) && r.Status != TrialStatus.Diverged).MinBy(r => r.FinalValidationLoss)!;
 Console.WriteLine(bestTrial);
@@ -248,7 +299,7 @@ Claim.Check("07.9", "rerunning the best search trial from its log line alone giv
 
 // **It decides.** The final model's settings are not typed into the next cell: `FinalRecipe.FromLog` reads them from this study's log with the rules of the steps above, and says where each one comes from. Only the epoch budget is new: 20 epochs, the time we can afford (about a minute here). The stopping point within it is chosen on validation: the run keeps the weights of the epoch with the best validation accuracy. (With a cosine schedule the validation *loss* can creep up in the last, low-rate epochs while the accuracy still improves, so we watch accuracy, the number we report.) Then, and only then, the test set.
 
-// ── cell 36 ──
+// ── cell 43 ──
 var recipe = FinalRecipe.FromLog(log.Load().InStudy(log.Study!));
 Console.WriteLine(recipe);
 int budget = 20;
@@ -263,12 +314,12 @@ Search.Track(log, TuningWorkflow.Final, new[] { finalRun }, full);
 Console.WriteLine(finalRun);
 Show.Value(() => Plot.EpochCurves(finalRun));
 
-// ── cell 37 ──
+// ── cell 44 ──
 var traced = FinalRecipe.Verify(log.Load().InStudy(log.Study!));
 Claim.Demonstrate("07.14", "the logged final trial uses exactly the settings this study's logged validation results give",
     traced.Count == 0, traced.Count == 0 ? recipe.ToString() : string.Join("; ", traced));
 
-// ── cell 38 ──
+// ── cell 45 ──
 var test = testSet.Evaluate(finalResult.Model, $"the tuned 784-{final.Width}-{final.Width}-10 MLP");
 var finalCheck = new FinalCheck(test.Accuracy, finalRun.FinalValidationAccuracy);
 CourseResults.Record(Measured.TunedTestAccuracy, test.Accuracy, "accuracy", "tuned MLP on the 10,000 Fashion-MNIST test images, evaluated once", seed);
@@ -276,7 +327,7 @@ Claim.Check("07.10", "the workflow's own pick reaches a test accuracy of at leas
 
 // On the seeds we checked (0, 1, 2, 7) this honest pick lands between 0.89 and 0.90 on test: above the benchmark's MLP, not at 0.90. A recipe chosen by its test score could print a higher number here, and that number would be the optimistic one. The test accuracy sits below the validation accuracy of the same model: the validation set chose the epoch (and, through the steps, everything else), so its number is a little optimistic; the test set, looked at once, is not (lesson 08 measures this optimism gap). And the guard in action: a second look at the test set is an error, not a number, even from a new guard object, as after a kernel restart, because the look is in the log.
 
-// ── cell 40 ──
+// ── cell 47 ──
 string secondLook = "";
 try { new TestSet(CourseData.FashionMnistTest(), new ExperimentLog(log.Path).OpenStudy(log.Study!)).Evaluate(finalResult.Model); }
 catch (TestSetAlreadyUsedException e) { secondLook = e.Message; }
@@ -287,7 +338,7 @@ Claim.Demonstrate("07.11", "a second evaluation of the test set in the same stud
 //
 // The workflow needs nothing specific to images. `CsvDataset.Load(path, labelColumn)` reads a CSV with a header row: the label column by name (text or numbers), every other column numeric. A missing value or a non-numeric cell stops it with an error that names the file, the line and the column (docs/errors.md lists them). Here the course's wine table (178 wines, 13 chemical measurements, 3 cultivars) plays your file: we write it as a CSV with named columns, then run steps 1, 2 and 4 on it, logging as before. Tables want their features standardized (lesson 00).
 
-// ── cell 42 ──
+// ── cell 49 ──
 string myCsv = Path.Combine(CourseData.DataFolder, "..", "artifacts", "experiments", $"my-wines-seed{seed}.csv");
 string[] columns = { "alcohol", "malic_acid", "ash", "alcalinity_of_ash", "magnesium", "total_phenols", "flavanoids",
     "nonflavanoid_phenols", "proanthocyanins", "color_intensity", "hue", "od280_od315", "proline" };
@@ -301,7 +352,7 @@ var wineRates = Sweep.Run(wine, wineBase, "lr", new[] { 1e-4, 1e-3, 1e-2 }, (hp,
 Search.Track(log, "my csv", wineRates.Histories, mine);
 foreach (var p in wineRates.Points) Console.WriteLine(p.History);
 
-// ── cell 43 ──
+// ── cell 50 ──
 var wineCheck = new AccuracyTarget(wineRates.Best.History, Target: 0.9);
 Claim.Check("07.12", "the same workflow on a CSV: the best rate classifies at least 90% of the held-out wines (chance: about 40%)",
     wineCheck.Holds, wineCheck.ToString());
@@ -325,7 +376,7 @@ Claim.Check("07.12", "the same workflow on a CSV: the best rate classifies at le
 //
 // **Exercise 1.** Extend the search with one more hyperparameter: the batch size, on a log scale from 32 to 512 (round the value to a whole number). Write the quasi-random search into a separate experiment ("quasi-random + batch") and compare its best trial with the first search's. Fill in `myDimension` and run the cell.
 
-// ── cell 46 ──
+// ── cell 53 ──
 SearchDimension? myDimension = null;   // ← fill in, e.g. SearchDimension.Log("batch", 32, 512, (hp, v) => hp with { BatchSize = ... })
 if (myDimension is null) Feedback.On(false, "", "Fill in myDimension first: a SearchDimension whose Apply sets BatchSize to (int)Math.Round(v).");
 else
@@ -340,20 +391,20 @@ else
 
 // **Exercise 2.** Predict from the log which hyperparameter mattered most in the quasi-random searches: look at the parallel-coordinates chart and the table above, and write "lr", "wd" or "dropout". The check ranks the three by how strongly each one's value (log value for lr and wd) is related to the validation loss across the 40 quasi-random trials.
 
-// ── cell 48 ──
+// ── cell 55 ──
 string myPrediction = "";   // ← "lr", "wd" or "dropout"
 var allQuasi = new SearchResult("all quasi-random searches", space, quasi.SelectMany(q => q.Trials).ToList());
 Lesson07Exercises.MostImportant(allQuasi, myPrediction);
 
 // **Exercise 3.** Pick the next trial. You have budget for one more search trial. Sort the table of this study (`logged.Table()`, best first) in your head or in a cell of your own, and choose the learning rate you would try next, to refine rather than to re-explore. The check compares your rate with the logged validation results of the search trials.
 
-// ── cell 50 ──
+// ── cell 57 ──
 double? myNextRate = null;   // ← a learning rate, e.g. 3e-3
 Lesson07Exercises.NextTrial(log.Load().InStudy(log.Study!), myNextRate);
 
 // **Exercise 4.** A messy file. `data/messy/wines-messy.csv` is the wine table as it might reach you: a text column, a column that is the same in every row, and a few missing values (data/README.md describes it). First run the loader on it as it is and read its error; `CsvPreparation.Inspect` lists every column's missing cells, non-numbers and distinct values. Then decide: which columns to drop (`myDrop`), and whether to drop the rows with a missing value (`myDropIncompleteRows`). The check cleans a copy your way and loads it with the same loader.
 
-// ── cell 52 ──
+// ── cell 59 ──
 string messy = Path.Combine(CourseData.DataFolder, "messy", "wines-messy.csv");
 try { CsvDataset.Load(messy, "cultivar"); }
 catch (CsvDataException e) { Console.WriteLine($"The loader refuses it: {e.Message}"); }
@@ -366,7 +417,7 @@ Lesson07Exercises.MessyCsv(messy, "cultivar", myDrop, myDropIncompleteRows,
 
 // **Exercise 5.** The test guard. Suppose you were tempted to try one more dropout value on the final model and test again, in this study. Set `myAnswer` to what the second `testSet.Evaluate` would do: `"number"` (return a new accuracy) or `"error"`.
 
-// ── cell 54 ──
+// ── cell 61 ──
 string myAnswer = "";   // ← "number" or "error"
 Show.Value(() => Feedback.On(myAnswer == "error",
     "Right: the guard throws, and it would after a kernel restart too, because the look is in the log. Each look at the test set that influences a choice makes its number optimistic; choose on the validation set, test once.",
