@@ -67,7 +67,8 @@ public static class ScalarRaceProbe
         var collector = new Thread(() =>
         {
             while (!stop.IsCancellationRequested) { GC.Collect(); GC.WaitForPendingFinalizers(); }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         collector.Start();
         var clock = Stopwatch.StartNew();
         long steps = 0;

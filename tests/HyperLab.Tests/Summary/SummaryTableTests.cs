@@ -1,5 +1,5 @@
-using HyperLab.Tests.Claims;
 using HyperLab.Summary;
+using HyperLab.Tests.Claims;
 
 namespace HyperLab.Tests.Summary;
 

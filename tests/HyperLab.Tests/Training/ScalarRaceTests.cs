@@ -66,7 +66,8 @@ public class ScalarRaceTests
                 GC.WaitForPendingFinalizers();
                 Interlocked.Increment(ref collections);
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         collector.Start();
         try { work(); }
         finally

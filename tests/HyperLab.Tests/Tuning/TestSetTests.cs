@@ -1,6 +1,6 @@
-using HyperLab.Tracking;
 using HyperLab.Models;
 using HyperLab.Tests.Training;
+using HyperLab.Tracking;
 using HyperLab.Tuning;
 
 namespace HyperLab.Tests.Tuning;
