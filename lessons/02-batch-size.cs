@@ -212,10 +212,12 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // The speed measurement and this one together also settle a piece of folklore: the largest batch is a speed choice, not the best model.
 
 // ── cell 32 ──
-var fastCheck2048 = speed.Faster(32, 2048, atLeast: 1.5);
-Claim.Check("02.10", "the largest batch trains an epoch much faster than batch 32 but does not give the best model at the same budget",
-    fastCheck2048.Holds && MeanFinal(2048) > MeanFinal(32) + 0.1,
-    $"{fastCheck2048} but ended at validation loss {MeanFinal(2048):0.###} vs {MeanFinal(32):0.###}");
+// The speed half compares with the smallest batch: against batch 32 the largest batch's lead fell to 1.1× once, on a
+// machine where other programs were filling the processor's cache (docs/lessons/02.md); against batch 8 it stayed above 3×.
+var fastCheck2048 = speed.Faster(8, 2048, atLeast: 2);
+Claim.Check("02.10", "the largest batch trains an epoch much faster than the smallest but does not give the best model at the same budget",
+    Evidence.All(new Verdict(fastCheck2048.Holds, fastCheck2048.ToString()),
+                 Difference.Lower("batch 32", Finals(32), "batch 2,048", Finals(2048), minMargin: 0.1)));
 
 // ## 6. Batch and rate together
 //

@@ -48,7 +48,7 @@ public class TimingUnderLoadTests(ITestOutputHelper output)
             var speed = Throughput.Measure(baseline02, data02.Train, new[] { 8, 32, 128, 256, 512, 2048 }, new ThroughputOptions { Repeats = 5, ExamplesPerRepeat = 512 });
             var c6 = speed.Faster(8, 256, 2);
             var c7 = speed.Flattens(8, 32, 512, 2048);
-            var c10 = speed.Faster(32, 2048, 1.5);
+            var c10 = speed.Faster(8, 2048, 2);
 
             var pool04 = CourseData.FashionMnistTrain().StratifiedSample(3_000, seed);
             var fashion = Splits.Stratified(pool04, validationFraction: 0.2, seed: seed);
