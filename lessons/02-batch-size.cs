@@ -173,12 +173,12 @@ Show.Value(() => Plot.Memory(memory.Concat(deeper), new() { Title = "Estimated m
 
 // ── cell 26 ──
 var probe = Mlp.Create(784, 10, baseline);
-long perExample = memory[0].ActivationsPerExample;
+long activationsPerExample = memory[0].ActivationsPerExample;
 var counted = new[] { 32, 64, 128, 256 }.Select(b => (Batch: b, Values: ActivationCount.Measure(probe, 784, b))).ToList();
 Claim.Demonstrate("02.8", "a real forward pass produces exactly batch × A activation values, the A of the formula (values counted, not bytes measured)",
-    counted.All(c => c.Values == c.Batch * perExample),
+    counted.All(c => c.Values == c.Batch * activationsPerExample),
     $"a real forward pass produced {string.Join(" / ", counted.Select(c => c.Values.ToString("N0")))} values at batch {string.Join(" / ", counted.Select(c => c.Batch))}: " +
-    $"exactly batch × {perExample:N0}, and {perExample:N0} = 784 + 2 × 2 × 128 + 10 as the formula says ({MemoryEstimate.Megabytes(4 * perExample * 256)} at batch 256)");
+    $"exactly batch × {activationsPerExample:N0}, and {activationsPerExample:N0} = 784 + 2 × 2 × 128 + 10 as the formula says ({MemoryEstimate.Megabytes(4 * activationsPerExample * 256)} at batch 256)");
 
 // In the table, the activations of this small network overtake the fixed part between batch 128 and 512. The formula says where that crossing lies for any network: at B = P × (2 + S) / A. A network with many more activations per example A (a convolutional image model, say) reaches it at far smaller batches, and from there on the activations are what runs out first when you raise the batch.
 //

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Course.Export;
 using Course.Runner;
 
@@ -32,6 +34,34 @@ public class ExportTests(ITestOutputHelper output)
         Assert.Equal(["using HyperLab.Scripting;", "using static TorchSharp.torch;"], usings);
         Assert.Equal("Show.Value(() => Notebook.Start(\"L\"));", LessonExporter.Code("HyperLab.Interactive.Notebook.Start(\"L\")", usings));
         Assert.Equal("Claim.Check(a, b, c);", LessonExporter.Code("Claim.Check(a, b, c);", usings));
+    }
+
+    /// <summary>A variable a notebook declares twice (allowed across cells) is a compile error in a program: every
+    /// exported lesson must compile against the course's assemblies (in-process with Roslyn, with a file-based
+    /// app's implicit usings; <c>#:</c> directives dropped). Lesson 00 also runs (above).</summary>
+    [Fact]
+    public void Every_exported_lesson_compiles_as_a_program()
+    {
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal))
+            .Select(p => MetadataReference.CreateFromFile(p)).ToList();
+        var parse = new CSharpParseOptions(LanguageVersion.Preview);
+        var implicitUsings = CSharpSyntaxTree.ParseText(string.Join("\n",
+            new[] { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" }
+                .Select(n => $"global using global::{n};")), parse);
+        var programs = Directory.GetFiles(Path.Combine(Root, "lessons"), "*.cs").Order().ToArray();
+        Assert.NotEmpty(programs);
+        var failures = new List<string>();
+        foreach (string program in programs)
+        {
+            string code = string.Join("\n", File.ReadAllLines(program).Where(l => !l.StartsWith("#:", StringComparison.Ordinal)));
+            var compilation = CSharpCompilation.Create(Path.GetFileNameWithoutExtension(program),
+                [implicitUsings, CSharpSyntaxTree.ParseText(code, parse, path: program)], references,
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
+            if (errors.Count > 0) failures.Add($"{Path.GetFileName(program)}:\n  " + string.Join("\n  ", errors));
+        }
+        Assert.True(failures.Count == 0, "Exported lessons that do not compile (edit the notebook, then `course export`):\n" + string.Join("\n", failures));
     }
 
     [Fact]
