@@ -60,6 +60,21 @@ public class NativeSetupTests
     }
 
     [Fact]
+    public void No_course_assembly_runs_code_when_it_loads()
+    {
+        foreach (var assembly in new[] { typeof(Hyperparameters).Assembly, typeof(NativeSetup).Assembly })
+        {
+            var initializers = assembly.GetTypes()
+                .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly))
+                .Where(m => m.IsDefined(typeof(ModuleInitializerAttribute), false)).Select(m => $"{m.DeclaringType}.{m.Name}");
+            Assert.Empty(initializers);
+        }
+        var inSource = Directory.EnumerateFiles(Path.Combine(PlatformDocsTests.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && File.ReadAllText(f).Contains("[ModuleInitializer", StringComparison.Ordinal));
+        Assert.Empty(inSource);
+    }
+
+    [Fact]
     public void Prepare_returns_one_report_to_every_caller_one_line_per_step()
     {
         var reports = new NativeSetupReport[8];

@@ -6,7 +6,8 @@ namespace HyperLab.Tests.Platform;
 /// cited anchor exists, and no comment cites a file outside the repository or an issue number instead of the reason.</summary>
 public partial class PlatformDocsTests
 {
-    private static readonly string Root = FindRoot();
+    /// <summary>The repository root (the folder holding docs/platform.md).</summary>
+    internal static readonly string Root = FindRoot();
 
     [Fact]
     public void Every_cited_platform_md_anchor_is_a_heading_of_docs_platform_md()
@@ -74,7 +75,8 @@ public partial class PlatformDocsTests
     [GeneratedRegex(@"\]\(#([a-z0-9_-]+)\)")]
     private static partial Regex DocLink();
 
-    /// <summary>"issue 20", "issues 9 and 27", "#22" (a trial's "#1" is not an issue).</summary>
+    /// <summary>The word issue (or issues) followed by a number, or a hash followed by two or three digits (a trial's
+    /// hash-and-one-digit is not an issue).</summary>
     [GeneratedRegex(@"\b[Ii]ssues? \d+|(?<![\w&])#\d{2,3}\b")]
     private static partial Regex IssueNumber();
 

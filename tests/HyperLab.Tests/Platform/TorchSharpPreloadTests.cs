@@ -97,7 +97,7 @@ public sealed class TorchSharpPreloadTests : IDisposable
             string script = Path.Combine(root, preload ? "with.fsx" : "without.fsx");
             File.WriteAllText(script, string.Join('\n',
                 $"#r \"{hyperLab}\"",
-                preload ? "printfn \"%s\" (HyperLab.Platform.NativeSetup.Prepare())" : "",
+                preload ? "printfn \"%s\" (HyperLab.Platform.NativeSetup.Prepare().ToString())" : "",
                 "#r \"nuget: TorchSharp-cpu, 0.107.0\"",
                 "try printfn \"RESULT %g\" (TorchSharp.torch.ones(3L).sum().item<float32>())",
                 "with e -> printfn \"RESULT failed: %s\" (e.Message.Split('\\n').[0])",
