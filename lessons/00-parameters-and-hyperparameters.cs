@@ -14,6 +14,9 @@ using HyperLab;
 using TorchSharp;
 using static TorchSharp.torch;
 
+// The native fixes (docs/platform.md), before the first torch call; the setup cell below prints what they did.
+HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs too, without the fixes
+
 // # 00 · Parameters vs hyperparameters, and a tour of the toolkit
 //
 // **Learning goals.** After this lesson you can

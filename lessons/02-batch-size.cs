@@ -14,6 +14,9 @@ using HyperLab.Sweeps;
 using HyperLab.Training;
 using HyperLab;
 
+// The native fixes (docs/platform.md), before the first torch call; the setup cell below prints what they did.
+HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs too, without the fixes
+
 // # 02 · Batch size
 //
 // **Learning goals.** After this lesson you can

@@ -17,6 +17,9 @@ using HyperLab.Sweeps;
 using HyperLab.Training;
 using HyperLab;
 
+// The native fixes (docs/platform.md), before the first torch call; the setup cell below prints what they did.
+HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs too, without the fixes
+
 // # 06 · How the five hyperparameters work together
 //
 // **Learning goals.** After this lesson you can

@@ -20,6 +20,9 @@ using HyperLab.Tuning;
 using HyperLab;
 using System.IO;
 
+// The native fixes (docs/platform.md), before the first torch call; the setup cell below prints what they did.
+HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs too, without the fixes
+
 // # 07 · A practical tuning workflow (capstone)
 //
 // **Learning goals.** After this lesson you can

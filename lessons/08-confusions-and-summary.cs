@@ -15,6 +15,9 @@ using HyperLab.Summary;
 using HyperLab.Training;
 using HyperLab;
 
+// The native fixes (docs/platform.md), before the first torch call; the setup cell below prints what they did.
+HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs too, without the fixes
+
 // # 08 · Common confusions, tested; the course summary
 //
 // **Learning goals.** After this lesson you can

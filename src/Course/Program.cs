@@ -63,7 +63,7 @@ public static class Program
               false); then the AdamW step alone on separate and on flat parameters. Use -c Release.
 
           bench race [--steps N] [--trials N]
-              Provoke TorchSharp's optimizer Scalar race (DESIGN.md fact 15): step() under forced
+              Provoke TorchSharp's optimizer Scalar race (docs/platform.md, P7): step() under forced
               garbage collections from another thread, TorchSharp's SGD/momentum/Adam/AdamW against
               the course's, up to N steps (default 20,000) per trial, 3 trials each; reports after
               how many steps each failed. Exit code 0 when theirs failed and ours survived.
@@ -104,9 +104,7 @@ public static class Program
             return 2;
         }
 
-        // Before anything can touch torch: TorchSharp loads its native library at the first torch call.
-        log.WriteLine(TorchSharpNativeFix.Apply());
-        log.WriteLine($"OpenMP threads wait: {OpenMpWaitPolicy.Decision}");
+        PrepareNativeLibraries(log);
 
         try
         {
@@ -132,6 +130,10 @@ public static class Program
             return 2;
         }
     }
+
+    /// <summary>Applies the native fixes before anything can touch torch (TorchSharp loads its native library at the
+    /// first torch call) and prints one line per step ("TorchSharp native fix: …", "OpenMP threads wait: …", …).</summary>
+    private static void PrepareNativeLibraries(TextWriter log) => log.WriteLine(NativeSetup.Prepare());
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -5,8 +5,7 @@ namespace HyperLab.Interactive;
 
 /// <summary>
 /// Plotly.NET 6 asks for FSharp.Core 10.1.0.0; the notebook kernel ships 10.0.0.0, so the first
-/// chart fails with "Could not load file or assembly 'FSharp.Core, Version=10.1.0.0'" (DESIGN.md,
-/// fact 3). This answers that request with the FSharp.Core the kernel already loaded. Harmless
+/// chart fails with "Could not load file or assembly 'FSharp.Core, Version=10.1.0.0'" (docs/platform.md#p8-plotlynet-wants-a-newer-fsharpcore-than-notebook-kernels-ship). This answers that request with the FSharp.Core the kernel already loaded. Harmless
 /// where the right version is present (the request never comes).
 /// </summary>
 public static class FSharpCoreFix

@@ -9,7 +9,8 @@ namespace HyperLab.Interactive;
 
 /// <summary>
 /// What a lesson notebook calls in its first two cells. <see cref="Prepare"/> runs before the
-/// NuGet packages load (it fixes the platform problems of DESIGN.md facts 2 and 3);
+/// NuGet packages load (it applies the platform fixes: <see cref="NativeSetup.Prepare"/> and the
+/// FSharp.Core resolver, docs/platform.md#p8-plotlynet-wants-a-newer-fsharpcore-than-notebook-kernels-ship);
 /// <see cref="Start"/> runs after them and wires live progress, claim checks and exercise
 /// feedback into the notebook's display.
 /// </summary>
@@ -22,28 +23,44 @@ public static class Notebook
     /// Claims must hold for any seed; the runner's <c>--seed N</c> checks that.</summary>
     public static int Seed => int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), out var s) && s >= 0 ? s : 0;
 
-    /// <summary>Installs the FSharp.Core resolver, applies the TorchSharp native-library fix where this machine
-    /// needs it, and preloads TorchSharp's own libtorch by full path so that a system libtorch is not picked up
-    /// (<see cref="TorchSharpPreload"/>, DESIGN.md fact 11). Returns what was done.</summary>
+    /// <summary>Environment variable naming the folder of the course's results file (<c>CourseResults</c> reads it).</summary>
+    public const string ResultsVariable = "COURSE_RESULTS";
+
+    /// <summary>Installs the FSharp.Core resolver and applies the native fixes (<see cref="NativeSetup.Prepare"/>: the
+    /// GLIBCXX patch where this machine needs it, the OpenMP wait policy, <c>MKL_CBWR</c>, TorchSharp's own libtorch
+    /// preloaded by full path so that a system libtorch is not picked up, threads that follow the load). Safe to call
+    /// again. Returns what was done, one line per step.</summary>
     public static string Prepare()
     {
         FSharpCoreFix.Install();
-        string fix = TorchSharpNativeFix.Apply().ToString();
-        return $"{fix}; {TorchSharpPreload.Apply()}";
+        return NativeSetup.Prepare().ToString();
     }
 
     /// <summary>Wires live training progress, claim checks and exercise feedback into the
-    /// notebook's display, registers the course's formatters, and returns a welcome line.</summary>
+    /// notebook's display, registers the course's formatters, points the results file at the course's
+    /// <c>artifacts/results</c> (<see cref="ResultsVariable"/>, unless set), and returns a welcome line.</summary>
     /// <param name="lesson">The lesson's title, for the welcome line.</param>
     public static string Start(string lesson)
     {
         Prepare();
+        UseCourseResultsFolder();
         Formatters.Register();
         Charts.ChartFormatter.Register();
         Trainer.DefaultObserver = new LiveProgress();
         Claim.Show = r => Display(r);
         Feedback.Show = r => Display(r);
         return $"{lesson}: seed {Seed}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, {Environment.ProcessorCount} CPU threads";
+    }
+
+    /// <summary>A lesson notebook runs in <c>notebooks/</c> and loads this library from <c>../artifacts/lib</c> (its
+    /// <c>#r</c> lines); its results go to <c>../artifacts/results</c>, where every lesson and lesson 08's summary find
+    /// them. Left alone when <see cref="ResultsVariable"/> is set (the runner sets it) or the notebook is elsewhere.</summary>
+    private static void UseCourseResultsFolder()
+    {
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ResultsVariable))) return;
+        string artifacts = Path.GetFullPath(Path.Combine(Environment.CurrentDirectory, "..", "artifacts"));
+        if (File.Exists(Path.Combine(artifacts, "lib", "HyperLab.Interactive.dll")))
+            Environment.SetEnvironmentVariable(ResultsVariable, Path.Combine(artifacts, "results"));
     }
 
     /// <summary>Shows a value in the running cell's output (or prints it outside a notebook).</summary>

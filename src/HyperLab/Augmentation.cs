@@ -49,7 +49,7 @@ public sealed record Augmentation(int MaxShift = 0, bool HorizontalFlip = false,
         if (MaxShift > 0) images = Shift(images, random);
         if (Noise > 0)
         {
-            // The generator and the Scalars are held until the calls that read them return (DESIGN.md fact 15).
+            // The generator and the Scalars are held until the calls that read them return (docs/platform.md#p7-torchsharps-optimizers-race-the-garbage-collector).
             using var generator = new TorchSharp.torch.Generator((ulong)random.NextInt64());
             using var spread = Noise.ToScalar();
             using var one = 1.ToScalar();

@@ -119,7 +119,7 @@ public sealed partial class WorkerProcessTests(PostgresFixture fixture, ITestOut
     /// <summary>The 100 trials' final validation losses, trained one after another in this process (one thread).</summary>
     private static double[] TrainInProcess()
     {
-        TorchSharpNativeFix.Apply();
+        NativeSetup.Prepare();
         TorchSharp.torch.set_num_threads(1);
         var d = TestStudies.Demo("reference", trials: 100);
         var splits = DemoStudy.Standardize(d.Data.Load());

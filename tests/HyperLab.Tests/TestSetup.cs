@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using HyperLab.Platform;
 
@@ -9,11 +10,14 @@ namespace HyperLab.Tests;
 
 internal static class TestSetup
 {
-    /// <summary>Applies the TorchSharp native fix before any test touches torch (DESIGN.md fact 2).</summary>
+    /// <summary>Applies the native fixes (<see cref="NativeSetup.Prepare"/>) before any test touches torch, as the course's
+    /// runner does. The library has no load-time side effects; a test assembly may have one. Skipped when this assembly
+    /// runs as its own child process (<see cref="Tracking.ChildProcess"/>), whose <c>Main</c> decides for itself.</summary>
     [ModuleInitializer]
     internal static void Init()
     {
-        TorchSharpNativeFix.Apply();
+        if (Assembly.GetEntryAssembly() == typeof(TestSetup).Assembly) return;
+        NativeSetup.Prepare();
         TorchSharp.torch.set_num_threads(Math.Min(2, Environment.ProcessorCount));
     }
 }

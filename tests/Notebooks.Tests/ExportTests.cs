@@ -22,6 +22,9 @@ public class ExportTests(ITestOutputHelper output)
             string fresh = LessonExporter.Export(notebook, "../src/HyperLab/HyperLab.csproj");
             Assert.True(fresh == File.ReadAllText(committed),
                 $"{Path.GetFileName(committed)} is older than its notebook: run `dotnet run --project src/Course -- export` and commit lessons/.");
+            int prepare = fresh.IndexOf(LessonExporter.NativeSetupCall, StringComparison.Ordinal);
+            Assert.True(prepare >= 0 && prepare < fresh.IndexOf("// ── cell", StringComparison.Ordinal),
+                $"{Path.GetFileName(committed)} must apply the native fixes before its first cell");
         }
     }
 

@@ -20,7 +20,7 @@ public class LessonNotebookTests(ITestOutputHelper output)
             Seed = seed,
         };
 
-        // One run: a lesson that fails is a failure (the course's optimizers no longer race the GC, DESIGN.md fact 15).
+        // One run: a lesson that fails is a failure (the course's optimizers no longer race the GC, docs/platform.md#p7-torchsharps-optimizers-race-the-garbage-collector).
         var result = await new NotebookRunner().RunAsync(path, options);
         Assert.True(result.Succeeded, result.FailureText);
         Assert.NotEmpty(result.Cells);

@@ -8,8 +8,8 @@ using static TorchSharp.torch;
 namespace Course.Benchmarks;
 
 /// <summary>
-/// The AdamW update alone (issues 8 and 20): one epoch's worth of <c>optimizer.step()</c> calls on the
-/// benchmark MLP with fixed gradients, with the course's optimizer (<see cref="Optimizers.Create"/>) on
+/// The AdamW update alone, the part of a training step the flat parameter buffer is meant to speed up: one
+/// epoch's worth of <c>optimizer.step()</c> calls on the benchmark MLP with fixed gradients, with the course's optimizer (<see cref="Optimizers.Create"/>) on
 /// the six parameter tensors as they are and on one contiguous buffer (<see cref="FlatParameters"/>),
 /// and with TorchSharp's own <c>optim.AdamW</c> on the flat buffer (the update the course used before
 /// its race-free optimizers), rotating the order each round, so the epoch-level ratio of

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Course.Benchmarks;
 
 /// <summary>
-/// Provokes TorchSharp 0.107's optimizer race on purpose (DESIGN.md fact 15): a background thread
+/// Provokes TorchSharp 0.107's optimizer race on purpose (docs/platform.md#p7-torchsharps-optimizers-race-the-garbage-collector): a background thread
 /// forces garbage collections back to back while <c>optimizer.step()</c> runs, once with TorchSharp's
 /// own SGD/momentum/Adam/AdamW and once with the course's (<see cref="Optimizers.Create"/>), and reports
 /// after how many steps each failed, if it did. A diagnostic, not a test: a freed native scalar usually

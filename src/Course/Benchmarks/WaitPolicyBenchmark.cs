@@ -10,8 +10,8 @@ using HyperLab.Training;
 namespace Course.Benchmarks;
 
 /// <summary>
-/// How libtorch's OpenMP threads should wait and how many there should be, measured while the load changes (DESIGN.md
-/// facts 10 and 16, issue 20): the library's training loop on Fashion-MNIST images (784-256-256-10 MLP, batch 128, AdamW)
+/// How libtorch's OpenMP threads should wait and how many there should be, measured while the load changes
+/// (docs/platform.md#p4-the-openmp-wait-policy-is-read-once, docs/platform.md#p5-the-thread-count-can-follow-the-load): the library's training loop on Fashion-MNIST images (784-256-256-10 MLP, batch 128, AdamW)
 /// in passes, under each policy, in two scenarios: the machine starts quiet and a CPU-bound process arrives mid-run, and
 /// it starts busy and the process leaves mid-run. The wait policy is read once when libtorch loads, so every policy of
 /// every scenario is a fresh child process; the parent switches the load between the child's two phases. Reported as

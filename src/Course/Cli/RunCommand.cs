@@ -7,7 +7,7 @@ namespace Course.Cli;
 /// <c>course run [lessons...] [--seed N] [--out DIR] [--quiet] [--with-load]</c>: runs the lessons headless,
 /// writes them executed to <c>artifacts/executed/</c>, prints a timing table, and exits 1 if any
 /// cell failed. <c>--with-load</c> keeps every core busy with a CPU-bound child process for the whole run
-/// (<see cref="BackgroundLoad"/>), to measure the lessons on a busy machine (issue 20).
+/// (<see cref="BackgroundLoad"/>), to measure the lessons on a busy machine (docs/platform.md#p5-the-thread-count-can-follow-the-load).
 /// </summary>
 public static class RunCommand
 {

@@ -42,10 +42,10 @@ public static class EnvironmentChecks
         return CheckResult.Ok("libstdc++", $"{host.Path} has up to {host.Highest}; {level}");
     }
 
-    /// <summary>What <see cref="TorchSharpNativeFix.Apply"/> found and did.</summary>
+    /// <summary>What the GLIBCXX step of <see cref="NativeSetup.Prepare"/> found and did.</summary>
     public static CheckResult NativeFix()
     {
-        var report = TorchSharpNativeFix.Apply();
+        var report = NativeSetup.Prepare().NativeFix;
         string detail = report.Detail;
         return report.Succeeded
             ? CheckResult.Ok("native fix", detail)
@@ -54,7 +54,7 @@ public static class EnvironmentChecks
                 $"or use a system whose libstdc++ has {TorchSharpNativeFix.RequiredVersion} (GCC 13+, e.g. Ubuntu 24.04, the course's dev container).");
     }
 
-    /// <summary>What a notebook kernel would load (DESIGN.md fact 11): this app loads libtorch from its own folder, but a
+    /// <summary>What a notebook kernel would load (docs/platform.md#p3-a-system-libtorch-breaks-notebook-kernels): this app loads libtorch from its own folder, but a
     /// kernel asks for <c>torch_cpu</c> by name, so a system libtorch on the loader's path would be picked up unless
     /// <c>Notebook.Prepare()</c> preloads TorchSharp's own copies (<see cref="TorchSharpPreload"/>).</summary>
     public static CheckResult NotebookKernelLibTorch()

@@ -26,7 +26,7 @@ public static class WorkloadChecks
         {
             var inner = e is TypeInitializationException { InnerException: { } i } ? i : e;
             string message = inner.Message.Split('\n')[0];
-            var fix = TorchSharpNativeFix.Apply();
+            var fix = NativeSetup.Prepare().NativeFix;
             string advice = fix.Needed && !fix.Succeeded
                 ? "The native fix did not apply (see above): make those files writable and run doctor again."
                 : $"Run `ldd {Path.Combine(TorchSharpNativeFix.NuGetPackagesFolder(), "torchsharp", TorchSharpNativeFix.TorchSharpVersion, "runtimes", "linux-x64", "native", TorchSharpNativeFix.LibraryFileName)}` to see which native library is missing, and `dotnet restore` if TorchSharp is not in the NuGet cache.";
@@ -47,7 +47,7 @@ public static class WorkloadChecks
         }
         catch (Exception e)
         {
-            return CheckResult.Fail("Plotly.NET", $"{e.GetType().Name}: {e.Message}", "Run `dotnet restore`; if it names FSharp.Core, see DESIGN.md fact 3.");
+            return CheckResult.Fail("Plotly.NET", $"{e.GetType().Name}: {e.Message}", "Run `dotnet restore`; if it names FSharp.Core, see docs/platform.md#p8-plotlynet-wants-a-newer-fsharpcore-than-notebook-kernels-ship.");
         }
     }
 

@@ -10,7 +10,7 @@ namespace Course.Runner;
 /// <summary>
 /// Builds the kernel a notebook runs in: a <see cref="CompositeKernel"/> around a fresh C#
 /// kernel with <c>#r "nuget: ..."</c>, the <c>display(...)</c> helpers, and the kernel
-/// extensions that .NET Interactive would load in VS Code (DESIGN.md fact 6): Plotly.NET's
+/// extensions that .NET Interactive would load in VS Code (docs/platform.md#p10-a-headless-kernel-does-not-load-kernel-extensions): Plotly.NET's
 /// chart formatter up front, and the extension of any package added with <c>#r "nuget:"</c>
 /// that ships one in <c>interactive-extensions/dotnet</c>.
 /// </summary>

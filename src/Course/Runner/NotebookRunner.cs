@@ -12,14 +12,18 @@ namespace Course.Runner;
 /// </summary>
 /// <remarks>
 /// While a notebook runs, the process's current directory is the notebook's folder (so relative
-/// <c>#r</c> paths resolve as in VS Code) and <c>COURSE_SEED</c> is set if a seed was given; both
+/// <c>#r</c> paths resolve as in VS Code), <c>COURSE_SEED</c> is set if a seed was given and
+/// <c>COURSE_RESULTS</c> names the repository's <c>artifacts/results</c> unless already set; all
 /// are restored afterwards. Because those are process-wide, runs in one process are serialized.
-/// Applies <see cref="TorchSharpNativeFix"/> before the first cell.
+/// Applies the native fixes (<see cref="NativeSetup.Prepare"/>) before the first cell.
 /// </remarks>
 public sealed class NotebookRunner
 {
     /// <summary>The environment variable that carries <see cref="RunOptions.Seed"/> to the lessons.</summary>
     public const string SeedVariable = HyperLab.Interactive.Notebook.SeedVariable;
+
+    /// <summary>The environment variable that names the folder of the lessons' results file.</summary>
+    public const string ResultsVariable = HyperLab.Interactive.Notebook.ResultsVariable;
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -40,13 +44,19 @@ public sealed class NotebookRunner
         options ??= new RunOptions();
         var log = options.Log ?? Console.Out; // captured before any kernel redirects Console.Out
         notebookPath = Path.GetFullPath(notebookPath);
-        TorchSharpNativeFix.Apply();
+        NativeSetup.Prepare();
 
         await OneAtATime.WaitAsync(cancellationToken);
         string previousDirectory = Environment.CurrentDirectory;
         string? previousSeed = Environment.GetEnvironmentVariable(SeedVariable);
+        string? previousResults = Environment.GetEnvironmentVariable(ResultsVariable);
         try
         {
+            if (string.IsNullOrWhiteSpace(previousResults) && RepoRoot.TryFind() is { } root)
+            {
+                Environment.SetEnvironmentVariable(ResultsVariable, Path.Combine(root, "artifacts", "results"));
+            }
+
             Environment.CurrentDirectory = options.WorkingDirectory ?? Path.GetDirectoryName(notebookPath)!;
             if (options.Seed is { } seed)
             {
@@ -59,6 +69,7 @@ public sealed class NotebookRunner
         {
             Environment.CurrentDirectory = previousDirectory;
             Environment.SetEnvironmentVariable(SeedVariable, previousSeed);
+            Environment.SetEnvironmentVariable(ResultsVariable, previousResults);
             OneAtATime.Release();
         }
     }

@@ -31,7 +31,7 @@ public sealed record ThroughputOptions
 /// without its bookkeeping). After a warm-up per batch size, the repeats are interleaved: repeat 1 of every
 /// batch size, then repeat 2, …, each round in a rotated order, so a slow moment on a shared machine hits all
 /// batch sizes alike instead of one. Report the median; the spread of the repeats shows how noisy the machine was.
-/// Built to hold on a busy machine (issue 27): the steps run on one intra-op thread (<see cref="IntraOpThreads.Pin"/>,
+/// Built to hold on a busy machine (wall-clock timings there varied with the load, not the batch size): the steps run on one intra-op thread (<see cref="IntraOpThreads.Pin"/>,
 /// so no helper thread waits for a core another program holds) and are timed with that thread's own processor clock
 /// (<see cref="ThreadCpuClock"/>), which does not run while the thread waits for a core: examples per second of
 /// processor time, the same on a quiet and on a busy machine up to cache effects.

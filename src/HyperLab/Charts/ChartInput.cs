@@ -1,6 +1,6 @@
 namespace HyperLab.Charts;
 
-/// <summary>Checks what a chart is given (issue 9): a clear <see cref="ArgumentException"/> naming the parameter,
+/// <summary>Checks what a chart is given: a clear <see cref="ArgumentException"/> naming the parameter,
 /// instead of Plotly's "The input sequence was empty" or a <see cref="NullReferenceException"/>.</summary>
 internal static class ChartInput
 {

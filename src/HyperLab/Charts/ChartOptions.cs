@@ -34,7 +34,7 @@ public enum ChartSeries
 }
 
 /// <summary>
-/// The options every <see cref="Plot"/> chart takes (issue 8): title, axis titles, log axes, what to draw and a
+/// The options every <see cref="Plot"/> chart takes, the same for all of them: title, axis titles, log axes, what to draw and a
 /// reference line. Every option is optional: null (or the default) means "the chart's own default", which each
 /// chart's documentation states. Immutable: derive variants with <c>with</c>, e.g.
 /// <c>new ChartOptions { LogY = true } with { Title = "…" }</c>; in a notebook <c>Plot.EpochCurves(runs, new() { LogY = true })</c>.

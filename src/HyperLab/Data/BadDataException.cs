@@ -1,7 +1,7 @@
 namespace HyperLab.Data;
 
 /// <summary>
-/// Data that cannot be trained on, found before the first training step (issue 9; see <c>docs/errors.md</c>).
+/// Data that cannot be trained on, found before the first training step (see <c>docs/errors.md</c>).
 /// The message teaches like <see cref="HyperparameterException"/>: which set, which row and column, the value
 /// found, and how to fix it. Thrown by <see cref="DataChecks"/>, which <c>Trainer.Fit</c>, the learning-rate
 /// finder, <see cref="Standardizer.Fit"/> and <see cref="Splits.Stratified"/> call.

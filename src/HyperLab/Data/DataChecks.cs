@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace HyperLab.Data;
 
 /// <summary>
-/// Checks a learner's data at the door, before the first training step (issue 9): NaN or
+/// Checks a learner's data at the door, before the first training step: NaN or
 /// infinite features, feature counts and labels that do not fit the model. Each problem is reported as a
 /// <see cref="BadDataException"/> naming the set, row, column and value, and the fix; without these checks
 /// a NaN feature surfaced only as a diverged run.
@@ -59,7 +59,7 @@ public static class DataChecks
     }
 
     /// <summary>Throws when every training example has the same label: the model would learn to always answer that
-    /// class and report accuracy 1 without learning anything (issue 20).</summary>
+    /// class and report accuracy 1 without learning anything.</summary>
     public static void MoreThanOneClass(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);

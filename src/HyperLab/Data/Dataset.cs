@@ -29,7 +29,7 @@ public sealed class Dataset
     /// <param name="imageShape">For images, the shape of one example as (channels, height, width), whose product must be
     /// <paramref name="featureCount"/>; default <c>null</c> (a table).</param>
     /// <exception cref="ArgumentException">The lengths don't fit, or a label is out of range.</exception>
-    /// <exception cref="BadDataException">There are no examples (issue 9: an empty set used to train to a NaN loss).</exception>
+    /// <exception cref="BadDataException">There are no examples (an empty set used to train to a NaN loss).</exception>
     public Dataset(string name, float[] features, long[] labels, int featureCount, IReadOnlyList<string> classNames, int[]? imageShape = null)
     {
         ArgumentNullException.ThrowIfNull(name);

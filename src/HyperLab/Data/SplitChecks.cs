@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace HyperLab.Data;
 
-/// <summary>Refuses a split that would leave a part empty (issue 9), before any part is made.</summary>
+/// <summary>Refuses a split that would leave a part empty (an empty part used to train to a NaN loss), before any part is made.</summary>
 internal static class SplitChecks
 {
     /// <summary>Throws <see cref="BadDataException"/> when the training or validation part, or the test part

@@ -44,7 +44,7 @@ public sealed class Mlp : Module<Tensor, Tensor>
     /// <summary>Builds the network with initial weights drawn from a generator of its own, seeded with
     /// <see cref="Hyperparameters.Seed"/>: the same seed gives the same weights (the ones
     /// <c>torch.manual_seed(seed)</c> followed by <c>new Mlp(...)</c> gives), whatever other threads draw meanwhile
-    /// (issue 20). TorchSharp's default generator is also seeded, as before, for code that continues from it.</summary>
+    /// (a model built on another thread during a fit used to shift its weights). TorchSharp's default generator is also seeded, as before, for code that continues from it.</summary>
     public static Mlp Create(int inputs, int classes, Hyperparameters hp)
     {
         ArgumentNullException.ThrowIfNull(hp);

@@ -55,7 +55,7 @@ public sealed record DepthCost(IReadOnlyList<DepthCostPoint> Points)
     }
 
     /// <summary>Like <see cref="Measure(DataSplits, Hyperparameters, IEnumerable{int}, int)"/>, but robust to a busy machine
-    /// (issues 9 and 27): the fits run on one intra-op thread (<see cref="Platform.IntraOpThreads.Pin"/>: no helper thread
+    /// (where wall-clock and whole-process timings varied with the load, not the depth): the fits run on one intra-op thread (<see cref="Platform.IntraOpThreads.Pin"/>: no helper thread
     /// waits for a core another program holds) and each epoch is timed in that thread's processor seconds
     /// (<see cref="Platform.ThreadCpuClock"/>, which does not run while the thread waits for a core) rather than
     /// wall-clock seconds; the depths are timed in <paramref name="rounds"/>

@@ -7,8 +7,8 @@ namespace HyperLab.NetworkDepth;
 /// Records the processor time of the training thread (<see cref="ThreadCpuClock"/>) each epoch of a run used, and passes
 /// every event on to the observer it wraps (live progress in a notebook). Unlike the wall-clock seconds of
 /// <see cref="EpochRecord.Seconds"/>, it does not run while the thread waits for a core another program holds; unlike the
-/// process's processor time (issue 9's first fix) it does not count helper threads spinning while they wait, which
-/// contention inflates unevenly (issue 27). Used with one intra-op thread, so the thread does all the arithmetic.
+/// process's processor time it does not count helper threads spinning while they wait, which contention inflates unevenly
+/// (docs/platform.md#p5-the-thread-count-can-follow-the-load). Used with one intra-op thread, so the thread does all the arithmetic.
 /// </summary>
 internal sealed class EpochCpuTimes(ITrainingObserver? inner) : ITrainingObserver
 {

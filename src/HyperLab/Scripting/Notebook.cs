@@ -16,8 +16,9 @@ public static class Notebook
     /// <summary>The seed every experiment of the lesson starts from: <c>COURSE_SEED</c> if set, else 0.</summary>
     public static int Seed => int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), out var s) && s >= 0 ? s : 0;
 
-    /// <summary>Applies the TorchSharp native-library fix where needed; returns what was done.</summary>
-    public static string Prepare() => TorchSharpNativeFix.Apply().ToString();
+    /// <summary>Applies the native fixes (<see cref="NativeSetup.Prepare"/>; once per process, safe to call again);
+    /// returns what was done, one line per step.</summary>
+    public static string Prepare() => NativeSetup.Prepare().ToString();
 
     /// <summary>Returns the welcome line: lesson, seed, TorchSharp version and CPU threads.</summary>
     public static string Start(string lesson) =>

@@ -10,8 +10,8 @@ public static class Show
 {
     private static int charts;
 
-    /// <summary>Where charts go: <c>artifacts/charts/&lt;program name&gt;/</c> under the repository root
-    /// (or the current folder outside the repository).</summary>
+    /// <summary>Where charts go: <c>artifacts/charts/&lt;program name&gt;/</c> under the current folder (the repository
+    /// root when a lesson runs as its header says).</summary>
     public static string ChartFolder { get; set; } = DefaultFolder();
 
     /// <summary>Shows what a cell ends with (exported lessons write <c>Show.Value(() =&gt; expression)</c>,
@@ -36,7 +36,7 @@ public static class Show
         string script = Path.Combine(ChartFolder, PlotlyScript.FileName);
         if (!File.Exists(script)) File.WriteAllText(script, PlotlyScript.Text);
         string path = Path.Combine(ChartFolder, $"chart-{Interlocked.Increment(ref charts):00}.html");
-        // F# optional arguments: null is "not given" (DESIGN.md fact 12).
+        // F# optional arguments: null is "not given" (docs/platform.md#p9-plotlynet-embeds-plotlyjs).
         var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewCDN(PlotlyScript.FileName));
         File.WriteAllText(path, GenericChart.toEmbeddedHTML(GenericChart.addDisplayOptions(options, chart)));
         return Path.GetRelativePath(Environment.CurrentDirectory, path);
@@ -45,13 +45,11 @@ public static class Show
     private static string DefaultFolder()
     {
         string name = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs().FirstOrDefault() ?? "lesson");
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return Path.Combine(dir.FullName, "artifacts", "charts", name);
-        return Path.Combine(Environment.CurrentDirectory, "charts", name);
+        return Path.Combine(Environment.CurrentDirectory, "artifacts", "charts", name);
     }
 }
 
-/// <summary>The plotly.js that Plotly.NET embeds (DESIGN.md fact 12), for charts that work offline.</summary>
+/// <summary>The plotly.js that Plotly.NET embeds (docs/platform.md#p9-plotlynet-embeds-plotlyjs), for charts that work offline.</summary>
 public static class PlotlyScript
 {
     /// <summary>The file name charts refer to.</summary>

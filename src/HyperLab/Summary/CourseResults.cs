@@ -30,8 +30,9 @@ public sealed record Measurement(string Key, double Value, string Unit, string W
 /// <summary>
 /// A small results file that the lessons write their headline numbers to, so that lesson 08's
 /// summary table is rebuilt from the course's own measurements rather than typed in. The file is
-/// <c>artifacts/results/measurements.json</c> under the repository root (found by walking up to
-/// <c>Course.sln</c> from the current directory), or the folder named by <c>COURSE_RESULTS</c>.
+/// <c>measurements.json</c> in the folder named by <c>COURSE_RESULTS</c>, else in <c>artifacts/results</c>
+/// under the current directory. The course's runner and notebook glue set <c>COURSE_RESULTS</c> to the
+/// repository's <c>artifacts/results</c>, so every lesson writes to the same file.
 /// Writes are atomic (temporary file, then rename), so a crash never leaves half a file.
 /// </summary>
 public static class CourseResults
@@ -48,11 +49,7 @@ public static class CourseResults
         get
         {
             string? folder = Environment.GetEnvironmentVariable(FolderVariable);
-            if (string.IsNullOrWhiteSpace(folder))
-            {
-                string root = FindRoot(Environment.CurrentDirectory) ?? Environment.CurrentDirectory;
-                folder = Path.Combine(root, "artifacts", "results");
-            }
+            if (string.IsNullOrWhiteSpace(folder)) folder = Path.Combine(Environment.CurrentDirectory, "artifacts", "results");
             return Path.Combine(folder, "measurements.json");
         }
     }
@@ -98,13 +95,6 @@ public static class CourseResults
 
     /// <summary>The measurement with this key, or null when its lesson has not run yet.</summary>
     public static Measurement? Find(string key) => Load().FirstOrDefault(m => m.Key == key);
-
-    private static string? FindRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return dir.FullName;
-        return null;
-    }
 }
 
 /// <summary>The keys of the headline numbers each lesson records with <see cref="CourseResults.Record"/>

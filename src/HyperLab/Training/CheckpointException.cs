@@ -1,7 +1,7 @@
 namespace HyperLab.Training;
 
 /// <summary>
-/// A checkpoint file that cannot be written, or that is not an intact checkpoint (issue 9): not one at all,
+/// A checkpoint file that cannot be written, or that is not an intact checkpoint: not one at all,
 /// cut short, or altered since it was saved. The message names the full path, what was found and what to do.
 /// Thrown by <see cref="Checkpoint"/>.
 /// </summary>

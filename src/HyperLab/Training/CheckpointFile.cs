@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace HyperLab.Training;
 
 /// <summary>
-/// The checkpoint file's envelope (issue 9): a header line, the length of the weights in bytes and their
+/// The checkpoint file's envelope, so that a damaged or foreign file is recognized before TorchSharp reads it: a header line, the length of the weights in bytes and their
 /// SHA-256, then the weights in TorchSharp's own format. Written atomically (a temporary file in the same
 /// folder, flushed to disk, then renamed over the old one), so a crash mid-save leaves the previous
 /// checkpoint intact; read back only when the length and checksum match.
@@ -49,7 +49,7 @@ internal static class CheckpointFile
     internal static string TempName(string full, int pid, Guid id) => $".{Path.GetFileName(full)}.{pid}.{id:N}.tmp";
 
     /// <summary>
-    /// Deletes the temporaries of <paramref name="full"/> that a killed save left behind (issue 20: up to 21 MB each).
+    /// Deletes the temporaries of <paramref name="full"/> that a killed save left behind (up to 21 MB each, which would otherwise pile up).
     /// Only files named exactly as <see cref="TempName"/> names this checkpoint's temporaries are touched, and only
     /// when the process that wrote one no longer runs or the file is older than <see cref="StaleAfter"/>; a save in
     /// progress (this or another live process) keeps its file. Failures are ignored: cleaning is a courtesy.

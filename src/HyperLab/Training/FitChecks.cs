@@ -6,7 +6,7 @@ namespace HyperLab.Training;
 
 /// <summary>
 /// What <see cref="Trainer.Fit(nn.Module{Tensor, Tensor}, Hyperparameters, DataSplits, FitOptions?)"/> and the
-/// learning-rate finder check before their first step (issue 9): the data (<see cref="DataChecks"/>) against
+/// learning-rate finder check before their first step: the data (<see cref="DataChecks"/>) against
 /// the model's inputs and classes, and that the checkpoint file, if one is asked for, can be written. A
 /// mistake costs an error message, not a wasted run.
 /// </summary>

@@ -1,14 +1,14 @@
 namespace HyperLab.Training;
 
 /// <summary>
-/// Lets one training run at a time into TorchSharp's process-wide random generator (issue 9). Two
+/// Lets one training run at a time into TorchSharp's process-wide random generator. Two
 /// <see cref="Trainer.Fit(Hyperparameters, HyperLab.Data.DataSplits, FitOptions?)"/> calls on two threads
 /// would reseed and draw from the same generator (initial weights, dropout masks) and silently change each
 /// other's results, so the second one throws <see cref="InvalidOperationException"/> instead. The same thread
 /// may enter again (a fit inside a fit's observer); another thread may enter once the first run has ended.
 /// Building models on other threads during a fit is allowed: an <see cref="Models.Mlp"/> fit draws its initial
 /// weights and dropout masks from generators of its own (<see cref="Models.Mlp.Create"/>, <see cref="FitRandom"/>),
-/// which other threads do not touch (issue 20).
+/// which other threads do not touch.
 /// </summary>
 public static class FitGuard
 {

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace HyperLab.Training;
 
 /// <summary>
-/// Each fit's own random generator for dropout masks (issue 20). TorchSharp's default generator is shared by
+/// Each fit's own random generator for dropout masks. TorchSharp's default generator is shared by
 /// the whole process, so a model built on another thread during a fit (<c>new Mlp</c>, <c>Mlp.Create</c>,
 /// <c>Checkpoint.LoadMlp</c>: their initial weights are drawn from it) used to change the fit's dropout masks
 /// and so its results. <see cref="Trainer"/> opens a scope for the run; inside it, on the fit's thread,

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace HyperLab.Training;
 
 /// <summary>
-/// A model's parameters laid out in one contiguous buffer, and their gradients in another (issue 8).
+/// A model's parameters laid out in one contiguous buffer, and their gradients in another, to make the optimizer step cheaper (measured below).
 /// Each parameter keeps its name, shape and place in the model but becomes a view of a slice of
 /// <see cref="Values"/> (via <c>Tensor.set_</c>), and its <c>.grad</c> a view of the matching slice of
 /// <see cref="Gradients"/>. An optimizer given the single <see cref="Values"/> parameter then updates

@@ -7,7 +7,7 @@ namespace HyperLab.Training;
 
 /// <summary>Creates the course's optimizers from <see cref="Hyperparameters"/>: TorchSharp's SGD, Adam and
 /// AdamW with a race-free <c>step()</c> (<see cref="RaceFree.SGD"/>, <see cref="RaceFree.Adam"/>,
-/// <see cref="RaceFree.AdamW"/>; DESIGN.md fact 15), the same numbers bit for bit.</summary>
+/// <see cref="RaceFree.AdamW"/>; docs/platform.md#p7-torchsharps-optimizers-race-the-garbage-collector), the same numbers bit for bit.</summary>
 public static class Optimizers
 {
     /// <summary>The optimizer named by <see cref="Hyperparameters.Optimizer"/>, at

@@ -58,7 +58,7 @@ public sealed class TrainStep
         // 2. Forward: scores and loss; the L1 penalty is added to what is minimized, not to the recorded loss.
         var logits = model.call(xb);
         var loss = nn.functional.cross_entropy(logits, yb);
-        // Every Scalar a native call reads is held until the step ends (DESIGN.md fact 15): the same
+        // Every Scalar a native call reads is held until the step ends (docs/platform.md#p7-torchsharps-optimizers-race-the-garbage-collector): the same
         // numbers as `loss + l1 * Σ|w|`, whose implicit Scalars a collection could free mid-call.
         using var one = 1.ToScalar();
         using var strength = l1.ToScalar();

@@ -79,7 +79,7 @@ public static class Trainer
                 int seen = 0;
                 foreach (var batch in Batches.ForEpoch(data.Train.Count, hp.BatchSize, hp.Seed, epoch))
                 {
-                    Platform.IntraOpThreads.Tick();   // one libtorch thread per core other programs leave free (issue 20)
+                    Platform.IntraOpThreads.Tick();   // one libtorch thread per core other programs leave free (docs/platform.md#p5-the-thread-count-can-follow-the-load)
                     // One update (TrainStep), then record it and stop if the run blew up.
                     options.StepControl?.BeforeStep(steps.Count + 1, optimizer);
                     var outcome = step.Take(batch);

@@ -3,7 +3,7 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.BadInput;
 
-/// <summary>Issue 9, checkpoints: atomic writes, verified loads, and a write failure that loses nothing.</summary>
+/// <summary>Checkpoints: atomic writes, verified loads, and a write failure that loses nothing.</summary>
 public sealed class CheckpointFaultTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "hyperlab-faults-" + Guid.NewGuid().ToString("N"));
@@ -131,7 +131,7 @@ public sealed class CheckpointFaultTests : IDisposable
         Assert.Contains(path, errors.ToString());
     }
 
-    // Issue 20: a save killed between writing its temporary file and renaming it leaves ".model.ckpt.<pid>.<guid>.tmp".
+    // A save killed between writing its temporary file and renaming it leaves ".model.ckpt.<pid>.<guid>.tmp".
     private string Temp(string checkpoint, int pid) =>
         Path.Combine(folder, $".{checkpoint}.{pid}.{Guid.NewGuid():N}.tmp");
 

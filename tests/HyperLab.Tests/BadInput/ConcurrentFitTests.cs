@@ -5,7 +5,7 @@ using TorchSharp;
 
 namespace HyperLab.Tests.BadInput;
 
-/// <summary>Issue 9, concurrency: a second fit on another thread is refused, not silently mixed in.</summary>
+/// <summary>Concurrency: a second fit on another thread is refused, not silently mixed in.</summary>
 public class ConcurrentFitTests
 {
     private static Exception? WhileAFitRuns(Action second)
@@ -62,7 +62,7 @@ public class ConcurrentFitTests
         Assert.Equal(On(), On());
     }
 
-    // Issue 20: each fit draws its initial weights and dropout masks from generators of its own, so models built on
+    // Each fit draws its initial weights and dropout masks from generators of its own, so models built on
     // other threads meanwhile (drawing from TorchSharp's shared generator) leave its numbers as they were.
     private static double[] FitWithDropout(Action? onAnotherThreadEachEpoch)
     {

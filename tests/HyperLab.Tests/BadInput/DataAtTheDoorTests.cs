@@ -5,7 +5,7 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.BadInput;
 
-/// <summary>Issue 9, "data at the door": every mistake is caught before the first step, naming set, row, column, value and fix.</summary>
+/// <summary>"Data at the door": every mistake is caught before the first step, naming set, row, column, value and fix.</summary>
 public class DataAtTheDoorTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.BadInput;
 
-/// <summary>Issue 20: data that trains "successfully" to meaningless numbers is refused before the first step.</summary>
+/// <summary>Data that trains "successfully" to meaningless numbers is refused before the first step.</summary>
 public class EdgeDataTests
 {
     private static DataSplits OneClass()

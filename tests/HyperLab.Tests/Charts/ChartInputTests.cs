@@ -7,7 +7,7 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.Charts;
 
-/// <summary>Issue 9, charts: null or empty input gets an <see cref="ArgumentException"/> naming the parameter, for
+/// <summary>Charts: null or empty input gets an <see cref="ArgumentException"/> naming the parameter, for
 /// every public <see cref="Plot"/> method (found by reflection, so a new chart is covered as soon as it is added).</summary>
 public class ChartInputTests
 {

@@ -2,7 +2,7 @@ using HyperLab.Data;
 
 namespace HyperLab.Tests.Data;
 
-/// <summary>Issue 20: the CSV reader's edges: numeric labels, RFC 4180 quoting, ';' separators, decimal commas and
+/// <summary>The CSV reader's edges, where a learner's own file most often differs from ours: numeric labels, RFC 4180 quoting, ';' separators, decimal commas and
 /// one-class files, each refused with the fix in the message.</summary>
 public sealed class CsvReaderTests : IDisposable
 {

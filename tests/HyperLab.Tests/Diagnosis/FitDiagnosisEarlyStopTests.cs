@@ -3,7 +3,7 @@ using HyperLab.Training;
 
 namespace HyperLab.Tests.Diagnosis;
 
-/// <summary>A run early-stopped with patience ≥ 3 can be read as "too few epochs" (issue 22: before, it never could).</summary>
+/// <summary>A run early-stopped with patience ≥ 3 can be read as "too few epochs" (a stop at a passing dip leaves a curve that is still falling, so early stopping alone does not rule it out).</summary>
 public class FitDiagnosisEarlyStopTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using HyperLab.Tests.Training;
 
 namespace HyperLab.Tests.NetworkDepth;
 
-/// <summary>Issue 9: lesson 04's "time per epoch grows linearly with depth" holds every time (processor time, interleaved
+/// <summary>Lesson 04's "time per epoch grows linearly with depth" holds every time (processor time, interleaved
 /// rounds, medians), and its test fails when time does not grow.</summary>
 public class DepthTimingTests
 {

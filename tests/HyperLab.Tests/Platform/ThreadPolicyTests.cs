@@ -2,7 +2,7 @@ using HyperLab.Platform;
 
 namespace HyperLab.Tests.Platform;
 
-/// <summary>Issue 20: the intra-op thread count follows the load, tested with scripted load sequences (no clock, no torch).</summary>
+/// <summary>The intra-op thread count follows the load (docs/platform.md#p5-the-thread-count-can-follow-the-load), tested with scripted load sequences (no clock, no torch).</summary>
 public class ThreadPolicyTests
 {
     private static readonly ThreadPolicySettings TwoCores = new() { MaxThreads = 2 };

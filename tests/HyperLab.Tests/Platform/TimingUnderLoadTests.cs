@@ -27,7 +27,7 @@ internal sealed class BusyCores : IDisposable
 }
 
 /// <summary>
-/// Issue 27: the timing experiments of lessons 02 and 04, exactly as the lessons run them, while another process keeps
+/// Timing claims must survive a busy machine (docs/platform.md#p5-the-thread-count-can-follow-the-load): the timing experiments of lessons 02 and 04, exactly as the lessons run them, while another process keeps
 /// every core busy, five times in a row; each time the claims' own checks (02.6, 02.7, 02.10's speed part, 04.2) must
 /// hold. Not a timed assertion: the claims are ratios and shapes measured in one run. About a minute on 2 busy cores.
 /// </summary>

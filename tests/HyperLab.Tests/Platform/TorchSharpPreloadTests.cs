@@ -3,7 +3,7 @@ using HyperLab.Platform;
 
 namespace HyperLab.Tests.Platform;
 
-/// <summary>Issue 9 / DESIGN.md fact 11: a notebook kernel loads TorchSharp's own libtorch even when a system libtorch
+/// <summary>docs/platform.md#p3-a-system-libtorch-breaks-notebook-kernels: a notebook kernel loads TorchSharp's own libtorch even when a system libtorch
 /// is on the loader's path.</summary>
 public sealed class TorchSharpPreloadTests : IDisposable
 {
@@ -82,7 +82,7 @@ public sealed class TorchSharpPreloadTests : IDisposable
 
     /// <summary>The real thing, isolated: F# Interactive loads TorchSharp from the NuGet cache as a notebook kernel does,
     /// in a child process whose LD_LIBRARY_PATH holds a fake libtorch_cpu.so (a renamed libdl). Without the preload the
-    /// first torch call fails as in DESIGN.md fact 11; with it, torch computes with TorchSharp's own libtorch.</summary>
+    /// first torch call fails as docs/platform.md#p3-a-system-libtorch-breaks-notebook-kernels describes; with it, torch computes with TorchSharp's own libtorch.</summary>
     [TorchSharpLibraryFact(linuxOnly: true)]
     public void A_notebook_like_process_ignores_a_fake_system_libtorch_once_preloaded()
     {
@@ -97,7 +97,7 @@ public sealed class TorchSharpPreloadTests : IDisposable
             string script = Path.Combine(root, preload ? "with.fsx" : "without.fsx");
             File.WriteAllText(script, string.Join('\n',
                 $"#r \"{hyperLab}\"",
-                preload ? "printfn \"%s\" (HyperLab.Platform.TorchSharpPreload.Apply())" : "",
+                preload ? "printfn \"%s\" (HyperLab.Platform.NativeSetup.Prepare().ToString())" : "",
                 "#r \"nuget: TorchSharp-cpu, 0.107.0\"",
                 "try printfn \"RESULT %g\" (TorchSharp.torch.ones(3L).sum().item<float32>())",
                 "with e -> printfn \"RESULT failed: %s\" (e.Message.Split('\\n').[0])",

@@ -15,9 +15,11 @@ public static class ChildProcess
 {
     /// <summary>"append &lt;log&gt; &lt;name&gt; &lt;count&gt;": appends count records of experiment name.
     /// "evaluate &lt;log&gt; &lt;study&gt;": evaluates a small model on a guarded test set in that study;
-    /// exit code 0 when it evaluated, 3 when the guard refused.</summary>
+    /// exit code 0 when it evaluated, 3 when the guard refused. "native-setup": what loading HyperLab and
+    /// <see cref="HyperLab.Platform.NativeSetup.Prepare"/> do to the environment (<see cref="Platform.NativeSetupTests"/>).</summary>
     public static int Main(string[] args)
     {
+        if (args is ["native-setup"]) return Platform.NativeSetupTests.ChildMain(Console.Out);
         if (args.Length == 4 && args[0] == "append")
         {
             var log = new ExperimentLog(args[1]);
@@ -27,6 +29,7 @@ public static class ChildProcess
         }
         if (args.Length == 3 && args[0] == "evaluate")
         {
+            HyperLab.Platform.NativeSetup.Prepare();   // it trains: the native fixes first, as in the test process
             var data = TinyData.Moons();
             using var model = Mlp.Create(2, 2, new Hyperparameters { Depth = 1, Width = 8 });
             try
@@ -36,7 +39,7 @@ public static class ChildProcess
             }
             catch (TestSetAlreadyUsedException) { return 3; }
         }
-        Console.Error.WriteLine("usage: append <log> <name> <count> | evaluate <log> <study>");
+        Console.Error.WriteLine("usage: append <log> <name> <count> | evaluate <log> <study> | native-setup");
         return 2;
     }
 
@@ -46,12 +49,16 @@ public static class ChildProcess
             [new HyperLab.Training.EpochRecord(1, loss + 0.1, 0.8, loss, 0.85, 0.1, 1e-3)], loss, 0.85, TrialStatus.Completed, null, 0.1, DateTime.UtcNow);
 
     /// <summary>Starts this test assembly as a separate process with <paramref name="args"/>.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) =>
+        Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("could not start dotnet");
+
+    /// <summary>How to start this test assembly as a separate process with <paramref name="args"/> (output redirected).</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
         foreach (var a in args) start.ArgumentList.Add(a);
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        return start;
     }
 
     /// <summary>Waits for <paramref name="p"/> (at most 2 minutes) and returns its exit code; stderr goes into the failure message.</summary>

@@ -2,7 +2,7 @@ using HyperLab.Tracking;
 
 namespace HyperLab.Tests.Tracking;
 
-/// <summary>Appends are atomic across threads and processes: nothing lost, nothing torn (issue 20 §3).</summary>
+/// <summary>Appends are atomic across threads and processes: nothing lost, nothing torn (several notebooks or workers may log to one file).</summary>
 public class ConcurrentAppendTests
 {
     private static void AssertComplete(LogContents read, IEnumerable<string> experiments, int each)

@@ -4,7 +4,7 @@ using HyperLab.Tuning;
 
 namespace HyperLab.Tests.Tracking;
 
-/// <summary>Lines of another schema are reported and skipped, never loaded as records with empty fields (issue 20 §3).</summary>
+/// <summary>Lines of another schema are reported and skipped, never loaded as records with empty fields.</summary>
 public class LogSchemaTests
 {
     private static ExperimentLog WithLines(params string[] lines)

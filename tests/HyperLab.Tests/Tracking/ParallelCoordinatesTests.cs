@@ -3,7 +3,7 @@ using Plotly.NET;
 
 namespace HyperLab.Tests.Tracking;
 
-/// <summary>The parallel-coordinates chart spends no axis on a constant and promises no interaction (issue 22 §3, lesson 07).</summary>
+/// <summary>The parallel-coordinates chart spends no axis on a constant and promises no interaction (lesson 07).</summary>
 public class ParallelCoordinatesTests
 {
     [Fact]

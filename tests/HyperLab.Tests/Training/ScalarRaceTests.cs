@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace HyperLab.Tests.Training;
 
 /// <summary>
-/// The training step under garbage-collection pressure (DESIGN.md fact 15): a background thread
+/// The training step under garbage-collection pressure (docs/platform.md#p7-torchsharps-optimizers-race-the-garbage-collector): a background thread
 /// forces collections back to back while steps run. TorchSharp's own optimizers fail this way within
 /// a few thousand steps (measured with <c>course bench race</c>, which provokes it on purpose; that
 /// run is not a unit test because a freed native scalar may also crash the process instead of

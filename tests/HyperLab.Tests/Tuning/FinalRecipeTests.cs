@@ -7,7 +7,7 @@ using HyperLab.Tuning;
 
 namespace HyperLab.Tests.Tuning;
 
-/// <summary>The final run's settings come from the study's logged validation results (issue 21 §1).</summary>
+/// <summary>The final run's settings come from the study's logged validation results, never from the test set.</summary>
 public partial class FinalRecipeTests
 {
     private static readonly Hyperparameters Base = new() { Epochs = 4, Seed = 3 };

@@ -6,7 +6,7 @@ using HyperLab.Tuning;
 
 namespace HyperLab.Tests.Tuning;
 
-/// <summary>Lesson 07's exercises: blank asks to fill in, a wrong answer gets "Not yet", the right one "Right" (issue 22 §2).</summary>
+/// <summary>Lesson 07's exercises: blank asks to fill in, a wrong answer gets "Not yet", the right one "Right" (the answer is never on screen before the learner tries).</summary>
 public class Lesson07ExercisesTests
 {
     private static string Messy => Path.Combine(CourseData.DataFolder, "messy", "wines-messy.csv");

@@ -25,7 +25,7 @@ public class TestSetTests
     }
 }
 
-/// <summary>The guard kept in the experiment log: one look per study, across instances and processes (issue 21 §1).</summary>
+/// <summary>The guard kept in the experiment log: one look per study, across instances and processes, so the test set is looked at once however the notebook is rerun.</summary>
 public class PersistentTestSetTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using TorchSharp;
 namespace HyperLab.Training.RaceFree;
 
 /// <summary>
-/// Why the course's optimizers exist (DESIGN.md fact 15). TorchSharp 0.107's optimizers pass numbers
+/// Why the course's optimizers exist (docs/platform.md#p7-torchsharps-optimizers-race-the-garbage-collector). TorchSharp 0.107's optimizers pass numbers
 /// such as the learning rate to native code as temporary <see cref="Scalar"/> objects made by an
 /// implicit conversion (<c>param.add_(grad, alpha: -lr)</c>). Nothing holds such a temporary once its
 /// native handle has been read, so a garbage collection started by another thread may run its

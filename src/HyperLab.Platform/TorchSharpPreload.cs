@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace HyperLab.Platform;
 
 /// <summary>
-/// Makes a notebook kernel load TorchSharp's own native libraries, not a system libtorch (DESIGN.md fact 11, issue 9).
+/// Makes a notebook kernel load TorchSharp's own native libraries, not a system libtorch (docs/platform.md#p3-a-system-libtorch-breaks-notebook-kernels).
 /// In a kernel, TorchSharp first loads <c>torch_cpu</c> by bare name; on a machine with Debian's <c>libtorch-dev</c>
 /// (or any <c>libtorch_cpu.so</c> on <c>LD_LIBRARY_PATH</c>) that finds the system's libtorch, and
 /// <c>libLibTorchSharp.so</c> then fails with an undefined symbol, reported as the misleading "doesn't contain a
@@ -18,8 +18,9 @@ namespace HyperLab.Platform;
 /// preloading another copy there would put two libtorch copies in one process, so <see cref="Apply"/> does nothing then.
 /// The files come from the folder TorchSharp consolidates for notebooks (<c>torchsharp/0.107.0/lib/net8.0/cpu/</c>) when
 /// it is complete, else from the packages themselves (<c>libtorch-cpu-linux-x64/&lt;version&gt;/runtimes/linux-x64/native/</c>
-/// and <c>torchsharp/0.107.0/runtimes/linux-x64/native/</c>). Call it after <see cref="TorchSharpNativeFix.Apply"/> (which
-/// patches those copies) and before the first <c>torch.*</c> call; <c>Notebook.Prepare()</c> does both.
+/// and <c>torchsharp/0.107.0/runtimes/linux-x64/native/</c>). <see cref="NativeSetup.Prepare"/> runs it after
+/// <see cref="TorchSharpNativeFix.Apply"/> (which patches those copies) and after the OpenMP and MKL variables are set
+/// (loading libgomp and libtorch reads them), before the first <c>torch.*</c> call.
 /// </remarks>
 public static class TorchSharpPreload
 {
@@ -33,7 +34,7 @@ public static class TorchSharpPreload
 
     /// <summary>Preloads TorchSharp's native libraries by full path where a notebook kernel needs it, once per process.
     /// Never throws; returns one line saying what was done.</summary>
-    public static string Apply() => Cached.Value;
+    internal static string Apply() => Cached.Value;
 
     /// <summary>True when this app carries libtorch beside itself (a built app: runner, tests), so nothing is preloaded.</summary>
     public static bool AppCarriesLibTorch() =>

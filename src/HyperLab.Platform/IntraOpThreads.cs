@@ -3,10 +3,12 @@ using System.Diagnostics;
 namespace HyperLab.Platform;
 
 /// <summary>
-/// libtorch's intra-op thread count, adjusted to the machine's load while the course runs (issue 20): the training loop
-/// calls <see cref="Tick"/> before every step; twice a second it looks at how much of the machine other programs use
-/// (<see cref="ProcStatSampler"/>) and keeps one thread per core they leave free (<see cref="ThreadPolicy"/>). Timing
-/// experiments <see cref="Pin"/> one thread instead. <c>HYPERLAB_THREADS=fixed</c>, a user's <c>OMP_NUM_THREADS</c> or a
+/// libtorch's intra-op thread count, adjusted to the machine's load while the course runs, because spinning helper
+/// threads on cores other programs hold stall every step (docs/platform.md#p5-the-thread-count-can-follow-the-load): the
+/// training loop calls <see cref="Tick"/> before every step; twice a second it looks at how much of the machine other
+/// programs use (<see cref="ProcStatSampler"/>) and keeps one thread per core they leave free (<see cref="ThreadPolicy"/>).
+/// Timing experiments <see cref="Pin"/> one thread instead. <see cref="Tick"/> does nothing until
+/// <see cref="NativeSetup.Prepare"/> has run; <c>HYPERLAB_THREADS=fixed</c>, a user's <c>OMP_NUM_THREADS</c> or a
 /// passive wait policy turns the adjustment off.
 /// </summary>
 public static class IntraOpThreads
@@ -15,11 +17,13 @@ public static class IntraOpThreads
     public const string ChoiceVariable = "HYPERLAB_THREADS";
 
     private static readonly Lazy<ThreadGovernor?> Governor = new(Create);
+    private static volatile bool enabled;
     [ThreadStatic] private static int pinned;
 
-    /// <summary>Whether the thread count follows the load: false when switched off (see the class summary) or when
-    /// OpenMP's threads sleep while they wait (PASSIVE: then more threads get more of a busy machine, measured).</summary>
-    public static bool Adaptive => !WaitsPassively && FollowsLoad;
+    /// <summary>Whether the thread count follows the load: false before <see cref="NativeSetup.Prepare"/>, when switched
+    /// off (see the class summary) or when OpenMP's threads sleep while they wait (PASSIVE: then more threads get more of
+    /// a busy machine, measured).</summary>
+    public static bool Adaptive => enabled && !WaitsPassively && FollowsLoad;
 
     private static bool FollowsLoad { get; } =
         string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS"))
@@ -29,11 +33,11 @@ public static class IntraOpThreads
     internal static bool WaitsPassively { get; set; } =
         string.Equals(Environment.GetEnvironmentVariable(OpenMpWaitPolicy.Variable)?.Trim(), "PASSIVE", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The load seen when the library loaded (set by <see cref="OpenMpWaitPolicy.Apply"/>), used for the first choice.</summary>
+    /// <summary>The load seen when the wait policy was chosen (set by <see cref="OpenMpWaitPolicy.Apply"/>), used for the first choice.</summary>
     internal static LoadSample? InitialSample { get; set; }
 
     /// <summary>Adjusts the calling thread's intra-op thread count to the load when it is time to look again (cheap otherwise).
-    /// Does nothing when switched off or inside <see cref="Pin"/>.</summary>
+    /// Does nothing before <see cref="NativeSetup.Prepare"/>, when switched off or inside <see cref="Pin"/>.</summary>
     public static void Tick()
     {
         if (pinned > 0 || !Adaptive) return;
@@ -55,11 +59,27 @@ public static class IntraOpThreads
     /// <summary>"adaptive: 1 of 2 threads (other programs used 1.6 of 2 cores), 3 changes" or why it is off.</summary>
     public static string Describe()
     {
-        if (!Adaptive) return $"fixed at {TorchSharp.torch.get_num_threads()} ({(WaitsPassively ? "threads wait passively" : string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS")) ? $"{ChoiceVariable}=fixed" : "OMP_NUM_THREADS set by you")})";
+        if (!Adaptive) return $"fixed at {TorchSharp.torch.get_num_threads()} ({OffReason()})";
         var g = Governor.Value;
         if (g is null) return $"fixed at {TorchSharp.torch.get_num_threads()} (machine load unknown)";
         return $"adaptive: {g.State.Threads} of {g.Settings.MaxThreads} threads ({g.LastSample?.ToString() ?? InitialSample?.ToString() ?? "load not sampled yet"}), {g.Changes} changes";
     }
+
+    /// <summary>Turns the adjustment on (called by <see cref="NativeSetup.Prepare"/>; touches no torch code, since in a
+    /// notebook TorchSharp is not referenced yet) and says whether the count will follow the load.</summary>
+    internal static string Enable()
+    {
+        enabled = true;
+        return Adaptive
+            ? $"follow the machine's load (one per core other programs leave free, checked twice a second; {ChoiceVariable}=fixed turns this off)"
+            : $"fixed ({OffReason()})";
+    }
+
+    private static string OffReason() =>
+        !enabled ? "NativeSetup.Prepare() was not called"
+        : WaitsPassively ? "threads wait passively"
+        : string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS")) ? $"{ChoiceVariable}=fixed"
+        : "OMP_NUM_THREADS set by you";
 
     private static ThreadGovernor? Create()
     {

@@ -4,7 +4,7 @@ namespace HyperLab.Platform;
 
 /// <summary>
 /// Finds a <c>libtorch_cpu.so</c> that the system loader would return for TorchSharp's by-name request in a notebook
-/// kernel (DESIGN.md fact 11): on <c>LD_LIBRARY_PATH</c>, in the loader cache (<c>ldconfig -p</c>) or in the default
+/// kernel (docs/platform.md#p3-a-system-libtorch-breaks-notebook-kernels): on <c>LD_LIBRARY_PATH</c>, in the loader cache (<c>ldconfig -p</c>) or in the default
 /// library folders, e.g. from Debian's <c>libtorch-dev</c>. <c>doctor</c> reports it; <see cref="TorchSharpPreload"/>
 /// keeps notebooks from loading it.
 /// </summary>

@@ -8,10 +8,11 @@ namespace HyperLab.Platform;
 /// briefly, then sleep) is fastest on free cores; passive waiting made an epoch 1.2-2.7× slower there. On cores other
 /// programs hold, spinning helper threads stall every step, but with one intra-op thread there is no helper to wait
 /// for. So the library keeps libgomp's default and lets <see cref="IntraOpThreads"/> drop to one thread while other
-/// work holds the cores (issue 20; <c>course bench</c> measures it against every fixed policy, with load arriving and
-/// leaving mid-run). At load it samples the machine for 0.1 s (Linux <c>/proc/stat</c>, minus this process's own time)
-/// so the first choice of threads is already right. A value the user set (<c>OMP_WAIT_POLICY</c> or
-/// <c>GOMP_SPINCOUNT</c>) is kept; <c>HYPERLAB_OMP_WAIT=passive</c> or <c>=default</c> forces one choice.
+/// work holds the cores, so that a busy spell arriving mid-run does not collapse the run (<c>course bench policy</c>
+/// measures this against every fixed policy, with load arriving and leaving mid-run; docs/platform.md#p4-the-openmp-wait-policy-is-read-once).
+/// When applied (by <see cref="NativeSetup.Prepare"/>) it samples the machine for 0.1 s (Linux <c>/proc/stat</c>, minus
+/// this process's own time) so the first choice of threads is already right. A value the user set (<c>OMP_WAIT_POLICY</c>
+/// or <c>GOMP_SPINCOUNT</c>) is kept; <c>HYPERLAB_OMP_WAIT=passive</c> or <c>=default</c> forces one choice.
 /// </summary>
 public static class OpenMpWaitPolicy
 {
@@ -21,11 +22,11 @@ public static class OpenMpWaitPolicy
     /// <summary>The course's own switch: "adaptive" (the default: libgomp's wait, threads follow the load), "default" (libgomp's) or "passive".</summary>
     public const string ChoiceVariable = "HYPERLAB_OMP_WAIT";
 
-    /// <summary>What <see cref="Apply"/> decided, for doctor and the benchmark.</summary>
+    /// <summary>What <see cref="NativeSetup.Prepare"/> decided, for the runner, doctor and the benchmark.</summary>
     public static string Decision { get; private set; } = "not applied yet";
 
     /// <summary>Applies the policy (see the class summary) and returns what was decided.</summary>
-    public static string Apply()
+    internal static string Apply()
     {
         var current = Environment.GetEnvironmentVariable(Variable);
         if (!string.IsNullOrEmpty(current)) return Decision = $"{Variable}={current} (set by you)";

@@ -1,7 +1,7 @@
 namespace HyperLab.Platform;
 
 /// <summary>
-/// What <see cref="TorchSharpNativeFix.Apply"/> found and did. <see cref="ToString"/> is one
+/// What <see cref="TorchSharpNativeFix.Apply"/> found and did (the first line of <see cref="NativeSetupReport"/>). <see cref="ToString"/> is one
 /// plain line for a log or a notebook cell.
 /// </summary>
 /// <param name="Needed">True if the host's libstdc++ lacks the version TorchSharp asks for.</param>

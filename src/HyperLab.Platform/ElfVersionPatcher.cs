@@ -26,7 +26,7 @@ public sealed record ElfVersionPatch(ElfPatchOutcome Outcome, int FlagsOffset);
 /// <summary>
 /// Marks a required symbol version of an ELF shared library weak (<c>VER_FLG_WEAK</c>), so the
 /// dynamic loader warns instead of refusing to load when the host lacks that version. A pure
-/// function over the file's bytes; used by <see cref="TorchSharpNativeFix"/> (DESIGN.md fact 2).
+/// function over the file's bytes; used by <see cref="TorchSharpNativeFix"/> (docs/platform.md#p2-torchsharp-asks-for-a-newer-libstdc).
 /// </summary>
 public static class ElfVersionPatcher
 {

@@ -8,7 +8,8 @@ namespace HyperLab.Platform;
 /// numerical reproducibility"). Without it MKL picks code paths by the memory alignment of each
 /// buffer, so computing the same gradient twice in one process differed in the 9th digit, and
 /// "same seed, same numbers" (lessons 00, 03, 07) would hold only by luck. Must run before
-/// libtorch loads. A value the user set is kept.
+/// libtorch loads; <see cref="NativeSetup.Prepare"/> does it. A value the user set is kept.
+/// See docs/platform.md#p6-mkl-picks-code-paths-by-memory-alignment.
 /// </summary>
 public static class MklReproducibility
 {
@@ -18,15 +19,16 @@ public static class MklReproducibility
     /// <summary>The value the course uses: the best code path for this CPU, strictly reproducible.</summary>
     public const string Value = "AUTO,STRICT";
 
-    /// <summary>Sets <c>MKL_CBWR=AUTO,STRICT</c> unless already set; returns the value in force.</summary>
-    public static string Apply()
+    /// <summary>Sets <c>MKL_CBWR=AUTO,STRICT</c> unless already set; returns what is in force, e.g.
+    /// "MKL_CBWR=AUTO,STRICT (bit-for-bit reproducible matrix products)".</summary>
+    internal static string Apply()
     {
         var current = Environment.GetEnvironmentVariable(Variable);
-        if (!string.IsNullOrEmpty(current)) return current;
+        if (!string.IsNullOrEmpty(current)) return $"{Variable}={current} (set by you)";
         Environment.SetEnvironmentVariable(Variable, Value);
         // On Linux and macOS .NET keeps its own copy of the environment; native code reads libc's.
         if (!OperatingSystem.IsWindows()) NativeEnvironment.Set(Variable, Value);
-        return Value;
+        return $"{Variable}={Value} (bit-for-bit reproducible matrix products)";
     }
 }
 

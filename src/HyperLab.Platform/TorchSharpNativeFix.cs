@@ -4,14 +4,14 @@ namespace HyperLab.Platform;
 
 /// <summary>
 /// Makes TorchSharp 0.107.0 load on Linux systems whose libstdc++ is older than GCC 13
-/// (Debian 12, Ubuntu 22.04): DESIGN.md fact 2. Its <c>libLibTorchSharp.so</c> asks for
+/// (Debian 12, Ubuntu 22.04): docs/platform.md#p2-torchsharp-asks-for-a-newer-libstdc. Its <c>libLibTorchSharp.so</c> asks for
 /// <c>GLIBCXX_3.4.32</c> only for a marker symbol that is never called; without that version
 /// the first <c>torch.*</c> call throws a misleading <c>NotSupportedException</c>. The fix marks
 /// that version requirement weak in the copies TorchSharp loads from, and only where the host
 /// lacks the version.
 /// </summary>
 /// <remarks>
-/// Call <see cref="Apply"/> before the first <c>torch.*</c> call in a process (TorchSharp loads
+/// <see cref="NativeSetup.Prepare"/> applies it before the first <c>torch.*</c> call in a process (TorchSharp loads
 /// its native library lazily, at that call). The copies it patches: in the NuGet global
 /// packages folder (<c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c>),
 /// <c>torchsharp/0.107.0/runtimes/linux-x64/native/</c> and <c>torchsharp/0.107.0/lib/net8.0/cpu/</c>
@@ -39,7 +39,7 @@ public static class TorchSharpNativeFix
     /// first call's report at no cost. Never throws: problems are listed in the report.
     /// </summary>
     /// <returns>What was needed and done; its <c>ToString()</c> is one line.</returns>
-    public static TorchSharpNativeFixReport Apply() => Cached.Value;
+    internal static TorchSharpNativeFixReport Apply() => Cached.Value;
 
     /// <summary>
     /// The NuGet global packages folder: <c>NUGET_PACKAGES</c> if set, else <c>~/.nuget/packages</c>.
