@@ -23,7 +23,7 @@ public static class Formatters
         Formatter.Register<ClaimResult>(r => Line(r.Holds ? "#1a7f37" : "#cf222e", r.ToString()), "text/html");
         Formatter.Register<FeedbackResult>(r => Line(r.Correct ? "#1a7f37" : "#9a6700", r.ToString()), "text/html");
         Formatter.Register<History>(HistoryHtml, "text/html");
-        Formatter.Register<SummaryTable>(t => t.ToHtml(), "text/html");
+        Formatter.Register<SummaryTable>(SummaryTableHtml.Render, "text/html");
         Formatter.Register<TrainingResult>(r => $"<div><b>{E(r.Model.ToString())}</b></div>" + HistoryHtml(r.History), "text/html");
         foreach (var t in new[] { typeof(ClaimResult), typeof(FeedbackResult), typeof(History), typeof(TrainingResult), typeof(SummaryTable), typeof(HtmlFragment) })
             Formatter.SetPreferredMimeTypesFor(t, "text/html", "text/plain");

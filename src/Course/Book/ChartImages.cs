@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HyperLab.Charts;
 using HyperLab.Interactive.Charts;
 using PuppeteerSharp;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Course.Book;
 using Course.Site;
 
@@ -15,36 +14,13 @@ public static class BookCommand
     public const string BookFolder = "book";
 
     /// <summary>Runs, publishes and builds.</summary>
-    /// <returns>The exit code: 0 done, 1 a lesson failed or no browser, 2 bad usage.</returns>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter log)
+    /// <param name="selectors">Lesson selectors; empty for all.</param>
+    /// <param name="seed">The seed the lessons run with (0 for the published book).</param>
+    /// <param name="run">False: republish the last run's executed copies.</param>
+    /// <param name="log">Where progress goes.</param>
+    /// <returns>The exit code: 0 done, 1 a lesson failed or no browser, 2 no notebook matched.</returns>
+    public static async Task<int> RunAsync(IReadOnlyList<string> selectors, int seed, bool run, TextWriter log)
     {
-        int seed = 0;
-        bool run = true;
-        var selectors = new List<string>();
-        for (int i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--no-run")
-            {
-                run = false;
-                continue;
-            }
-
-            if (args[i] == "--seed" && i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) && s >= 0)
-                seed = s;
-            else if (args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                log.WriteLine($"book: unknown or incomplete option '{args[i]}'. Usage: {Program.BookUsage}");
-                return 2;
-            }
-            else
-            {
-                selectors.Add(args[i]);
-                continue;
-            }
-
-            i++;
-        }
-
         if (LocalBrowser.Find() is null)
         {
             log.WriteLine("book: " + LocalBrowser.Missing);
@@ -61,7 +37,7 @@ public static class BookCommand
         }
 
         string executed = Path.Combine(root, "artifacts", "book-run");
-        int code = run ? await RunCommand.RunAsync([.. selectors, "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", executed, "--quiet"], log) : 0;
+        int code = run ? await RunCommand.RunAsync(new RunRequest(selectors, seed, executed, Quiet: true), log) : 0;
         if (code != 0)
         {
             log.WriteLine("book: not published, because a lesson failed.");
@@ -81,6 +57,6 @@ public static class BookCommand
         }
 
         log.WriteLine($"book/: {Directory.GetFiles(book, "*.ipynb").Sum(f => new FileInfo(f).Length) / 1e6:0.0} MB in {Directory.GetFiles(book, "*.ipynb").Length} lessons");
-        return await SiteCommand.RunAsync([], log);
+        return await SiteCommand.RunAsync(check: false, outDir: null, log);
     }
 }

@@ -6,19 +6,15 @@ namespace Course.Cli;
 /// (default folder <c>lessons/</c>) that runs with <c>dotnet run lessons/NN-name.cs</c>.</summary>
 public static class ExportCommand
 {
-    /// <summary>Parses the arguments after <c>export</c> and writes the programs.</summary>
-    /// <returns>0 on success, 2 on bad usage.</returns>
-    public static int Run(IReadOnlyList<string> args, TextWriter log)
+    /// <summary>Writes the chosen lessons as programs.</summary>
+    /// <param name="selectors">Lesson selectors; empty for all.</param>
+    /// <param name="outDir">The folder; null for lessons/.</param>
+    /// <param name="log">Where progress goes.</param>
+    /// <returns>0 on success, 2 when no notebook matched.</returns>
+    public static int Run(IReadOnlyList<string> selectors, string? outDir, TextWriter log)
     {
         string root = RepoRoot.Find();
-        string output = Path.Combine(root, "lessons");
-        var selectors = new List<string>();
-        for (int i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--out" && i + 1 < args.Count) output = Path.GetFullPath(args[++i]);
-            else if (args[i].StartsWith("--", StringComparison.Ordinal)) { log.WriteLine($"export: unknown option '{args[i]}'. Usage: course export [lessons...] [--out DIR]"); return 2; }
-            else selectors.Add(args[i]);
-        }
+        string output = outDir ?? Path.Combine(root, "lessons");
         var chosen = NotebookSelection.Select(Path.Combine(root, "notebooks"), selectors, out var unmatched);
         if (unmatched.Count > 0 || chosen.Count == 0)
         {

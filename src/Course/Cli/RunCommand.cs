@@ -1,4 +1,3 @@
-using System.Globalization;
 using Course.Runner;
 
 namespace Course.Cli;
@@ -8,44 +7,16 @@ namespace Course.Cli;
 /// writes them executed to <c>artifacts/executed/</c>, prints a timing table, and exits 1 if any
 /// cell failed. <c>--with-load</c> keeps every core busy with a CPU-bound child process for the whole run
 /// (<see cref="BackgroundLoad"/>), to measure the lessons on a busy machine (docs/platform.md#p5-the-thread-count-can-follow-the-load).
+/// The options are parsed by <see cref="CourseCommandLine"/>.
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>Parses the arguments after <c>run</c> and runs the chosen notebooks.</summary>
-    /// <returns>The process exit code: 0 all passed, 1 a cell failed, 2 bad usage.</returns>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter log)
+    /// <summary>Runs the chosen notebooks.</summary>
+    /// <returns>The process exit code: 0 all passed, 1 a cell failed, 2 no notebook matched.</returns>
+    public static async Task<int> RunAsync(RunRequest request, TextWriter log)
     {
-        var selectors = new List<string>();
-        int? seed = null;
-        string? outDir = null;
-        bool quiet = false;
-        bool withLoad = false;
-        for (int i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--seed" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int s):
-                    seed = s;
-                    i++;
-                    break;
-                case "--out" when i + 1 < args.Count:
-                    outDir = Path.GetFullPath(args[++i]);
-                    break;
-                case "--quiet":
-                    quiet = true;
-                    break;
-                case "--with-load":
-                    withLoad = true;
-                    break;
-                case var a when a.StartsWith("--", StringComparison.Ordinal):
-                    log.WriteLine($"run: unknown or incomplete option '{a}'. Usage: {Program.RunUsage}");
-                    return 2;
-                default:
-                    selectors.Add(args[i]);
-                    break;
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
+        var (selectors, seed, outDir, quiet, withLoad) = request;
         string root = RepoRoot.Find();
         string notebooks = Path.Combine(root, "notebooks");
         var chosen = NotebookSelection.Select(notebooks, selectors, out var unmatched);
@@ -98,3 +69,11 @@ public static class RunCommand
         return 1;
     }
 }
+
+/// <summary>What <c>course run</c> was asked to do.</summary>
+/// <param name="Lessons">Lesson selectors (<see cref="NotebookSelection"/>); empty for all.</param>
+/// <param name="Seed">COURSE_SEED for the lessons; null leaves it unset.</param>
+/// <param name="OutputDirectory">Where executed notebooks go; null for artifacts/executed.</param>
+/// <param name="Quiet">Echo only claim checks and errors.</param>
+/// <param name="WithLoad">Keep every core busy with a CPU-bound child process.</param>
+public sealed record RunRequest(IReadOnlyList<string> Lessons, int? Seed = null, string? OutputDirectory = null, bool Quiet = false, bool WithLoad = false);

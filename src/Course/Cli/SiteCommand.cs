@@ -11,28 +11,14 @@ namespace Course.Cli;
 public static class SiteCommand
 {
     /// <summary>Builds (and checks) the site.</summary>
-    /// <returns>The exit code: 0 built (and the check passed), 1 the check failed or no browser, 2 bad usage or no book.</returns>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter log)
+    /// <param name="check">Also open every page in headless Chromium.</param>
+    /// <param name="outDir">The site folder; null for artifacts/site.</param>
+    /// <param name="log">Where the report goes.</param>
+    /// <returns>The exit code: 0 built (and the check passed), 1 the check failed or no browser, 2 no book.</returns>
+    public static async Task<int> RunAsync(bool check, string? outDir, TextWriter log)
     {
         string root = RepoRoot.Find();
-        string site = Path.Combine(root, "artifacts", "site");
-        bool check = false;
-        for (int i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--check":
-                    check = true;
-                    break;
-                case "--out" when i + 1 < args.Count:
-                    site = Path.GetFullPath(args[++i]);
-                    break;
-                default:
-                    log.WriteLine($"site: unknown or incomplete option '{args[i]}'. Usage: {Program.SiteUsage}");
-                    return 2;
-            }
-        }
-
+        string site = outDir ?? Path.Combine(root, "artifacts", "site");
         SiteReport report;
         try
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HyperLab.Studies;
 using HyperLab.Studies.Postgres;
 
@@ -13,35 +12,19 @@ namespace Course.Cli;
 /// </summary>
 public static class StudyCommand
 {
-    /// <summary>How to call <c>study</c>.</summary>
-    public const string Usage = """
-        study create [--id ID] [--trials N] [--seed S] [--heartbeat SECONDS] [STORE]
-        study show   [--id ID] [STORE]
-        study export [--id ID] [--out FILE] [STORE]
-        study work   [--id ID] [--name NAME] [--max-trials N] [--minutes M] [--threads T] [--hold SECONDS] [--no-wait] [STORE]
-          STORE: --connection "Host=…;Database=…;Username=…;Password=…" (or the HYPERLAB_STUDY variable) for PostgreSQL,
-                 or --store DIR for a folder (default artifacts/studies). Default id: demo.
-        """;
-
-    /// <summary>Parses the arguments after <c>study</c> and runs the subcommand.</summary>
-    /// <returns>0 on success, 1 when the study or its store refuses, 2 on bad usage.</returns>
-    public static int Run(IReadOnlyList<string> args, TextWriter log)
+    /// <summary>Runs one study subcommand (its options parsed by <see cref="CourseCommandLine"/>).</summary>
+    /// <param name="verb">create, show, export or work.</param>
+    /// <param name="o">The options.</param>
+    /// <param name="log">Where the worker and the tables write.</param>
+    /// <returns>0 on success, 1 when the study or its store refuses.</returns>
+    public static int Run(string verb, StudyOptions o, TextWriter log)
     {
-        if (args.Count == 0 || args[0] is not ("create" or "show" or "export" or "work"))
-        {
-            log.WriteLine($"study: say what to do. Usage:\n{Usage}");
-            return 2;
-        }
-        if (!Options.TryParse(args.Skip(1).ToList(), out var o, out string? problem))
-        {
-            log.WriteLine($"study {args[0]}: {problem}. Usage:\n{Usage}");
-            return 2;
-        }
+        ArgumentNullException.ThrowIfNull(o);
         try
         {
             using var store = OpenStore(o, log);
             log.WriteLine($"store: {store.Describe}");
-            return args[0] switch
+            return verb switch
             {
                 "create" => Create(store, o, log),
                 "show" => Show(store, o, log),
@@ -51,12 +34,12 @@ public static class StudyCommand
         }
         catch (StudyException e)
         {
-            log.WriteLine($"study {args[0]}: {e.Message}");
+            log.WriteLine($"study {verb}: {e.Message}");
             return 1;
         }
     }
 
-    private static IStudyStore OpenStore(Options o, TextWriter log)
+    private static IStudyStore OpenStore(StudyOptions o, TextWriter log)
     {
         string? connection = o.Connection ?? (o.Folder is null ? Environment.GetEnvironmentVariable(ConnectionText.EnvironmentVariable) : null);
         if (!string.IsNullOrWhiteSpace(connection))
@@ -66,10 +49,10 @@ public static class StudyCommand
 
     private static string DefaultFolder => Path.Combine(RepoRoot.Find(), "artifacts", "studies");
 
-    private static StudyDefinition Define(Options o) =>
+    private static StudyDefinition Define(StudyOptions o) =>
         DemoStudy.Define(o.Id, DefaultFolder, o.Trials ?? 100, o.Seed ?? 0, o.Heartbeat ?? StudyDefinition.DefaultHeartbeatSeconds);
 
-    private static int Create(IStudyStore store, Options o, TextWriter log)
+    private static int Create(IStudyStore store, StudyOptions o, TextWriter log)
     {
         var stored = store.Create(Define(o));
         log.WriteLine($"ready: {stored}");
@@ -77,13 +60,13 @@ public static class StudyCommand
         return 0;
     }
 
-    private static int Show(IStudyStore store, Options o, TextWriter log)
+    private static int Show(IStudyStore store, StudyOptions o, TextWriter log)
     {
         log.WriteLine(StudyResults.Read(store, o.Id).Format());
         return 0;
     }
 
-    private static int Export(IStudyStore store, Options o, TextWriter log)
+    private static int Export(IStudyStore store, StudyOptions o, TextWriter log)
     {
         string path = o.Out ?? Path.Combine(RepoRoot.Find(), "artifacts", "studies", $"{o.Id}.jsonl");
         var results = StudyResults.Read(store, o.Id);
@@ -92,7 +75,7 @@ public static class StudyCommand
         return 0;
     }
 
-    private static int Work(IStudyStore store, Options o, TextWriter log)
+    private static int Work(IStudyStore store, StudyOptions o, TextWriter log)
     {
         if (o.Threads is int threads) TorchSharp.torch.set_num_threads(threads);
         var stored = store.Open(o.Id);
@@ -111,64 +94,47 @@ public static class StudyCommand
         return 0;
     }
 
-    private sealed record Options
-    {
-        public string Id { get; init; } = "demo";
-        public string? Connection { get; init; }
-        public string? Folder { get; init; }
-        public string? Out { get; init; }
-        public string? Name { get; init; }
-        public int? Trials { get; init; }
-        public int? Seed { get; init; }
-        public int? MaxTrials { get; init; }
-        public int? Threads { get; init; }
-        public double? Heartbeat { get; init; }
-        public double? Minutes { get; init; }
-        public double? Hold { get; init; }
-        public bool NoWait { get; init; }
+}
 
-        public static bool TryParse(IReadOnlyList<string> args, out Options options, out string? problem)
-        {
-            options = new Options();
-            problem = null;
-            for (int i = 0; i < args.Count; i++)
-            {
-                string a = args[i];
-                if (a == "--no-wait") { options = options with { NoWait = true }; continue; }
-                if (!a.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-                {
-                    problem = a.StartsWith("--", StringComparison.Ordinal) ? $"{a} needs a value" : $"unexpected '{a}'";
-                    return false;
-                }
-                string v = args[++i];
-                Options? next = a switch
-                {
-                    "--id" => options with { Id = v },
-                    "--connection" => options with { Connection = v },
-                    "--store" => options with { Folder = Path.GetFullPath(v) },
-                    "--out" => options with { Out = Path.GetFullPath(v) },
-                    "--name" => options with { Name = v },
-                    "--trials" when Int(v) is int n => options with { Trials = n },
-                    "--seed" when Int(v) is int n => options with { Seed = n },
-                    "--max-trials" when Int(v) is int n && n > 0 => options with { MaxTrials = n },
-                    "--threads" when Int(v) is int n && n > 0 => options with { Threads = n },
-                    "--heartbeat" when Real(v) is double x => options with { Heartbeat = x },
-                    "--minutes" when Real(v) is double x && x > 0 => options with { Minutes = x },
-                    "--hold" when Real(v) is double x && x >= 0 => options with { Hold = x },
-                    _ => null,
-                };
-                if (next is null)
-                {
-                    problem = $"unknown option or bad value: {a} {(a == "--connection" ? "(hidden)" : v)}";
-                    return false;
-                }
-                options = next;
-            }
-            return true;
-        }
+/// <summary>The options of <c>course study</c>; every field has a default.</summary>
+public sealed record StudyOptions
+{
+    /// <summary>The study's id. Default "demo".</summary>
+    public string Id { get; init; } = "demo";
 
-        private static int? Int(string s) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : null;
+    /// <summary>A PostgreSQL connection string; null: HYPERLAB_STUDY, else the folder store.</summary>
+    public string? Connection { get; init; }
 
-        private static double? Real(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ? x : null;
-    }
+    /// <summary>The folder store; null for artifacts/studies.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>export: the JSON Lines file; null for artifacts/studies/ID.jsonl.</summary>
+    public string? Out { get; init; }
+
+    /// <summary>work: the worker's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>create: trials in the study; null for 100.</summary>
+    public int? Trials { get; init; }
+
+    /// <summary>create: the quasi-random sequence's shift seed; null for 0.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>work: stop after this many trials; null for no limit.</summary>
+    public int? MaxTrials { get; init; }
+
+    /// <summary>work: torch's intra-op threads; null leaves torch's default.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>create: seconds without a heartbeat before a trial goes to another worker; null for the default.</summary>
+    public double? Heartbeat { get; init; }
+
+    /// <summary>work: claim no new trial after this many minutes; null for no limit.</summary>
+    public double? Minutes { get; init; }
+
+    /// <summary>work: seconds to hold each trial before training (a demonstration of a dying worker).</summary>
+    public double? Hold { get; init; }
+
+    /// <summary>work: stop as soon as nothing is pending instead of waiting for other workers.</summary>
+    public bool NoWait { get; init; }
 }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Course.Book;
 using Course.Runner;
+using HyperLab.Charts;
 using HyperLab.Interactive.Charts;
 
 namespace Course.Site;

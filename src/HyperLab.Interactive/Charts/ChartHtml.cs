@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using HyperLab.Charts;
 using Plotly.NET;
 
 namespace HyperLab.Interactive.Charts;
@@ -76,7 +77,7 @@ public static class ChartHtml
         var (width, height) = Size(figure);
         string id = "hyperlab-chart-" + Guid.NewGuid().ToString("N")[..12];
         var html = new StringBuilder();
-        if (withPlotlyJs) html.Append(PlotlyJs.ScriptElement(LoaderAttribute));
+        if (withPlotlyJs) html.Append(PlotlyJsElement());
         html.Append($"<div id=\"{id}\" class=\"{ChartClass}\" style=\"width:100%;max-width:{width}px;height:{height}px\">{StaticPlaceholder}</div>");
         // "</" would end the script element early; JSON allows "<\/".
         html.Append($"<script type=\"application/json\" class=\"{FigureClass}\" data-chart=\"{id}\">{figure.ToJsonString().Replace("</", "<\\/")}</script>");
@@ -86,6 +87,13 @@ public static class ChartHtml
             .Append("if(window.Plotly)draw();else(window.hyperlabCharts=window.hyperlabCharts||[]).push(draw);})();</script>");
         return html.ToString();
     }
+
+    // A script element that defines window.Plotly even where require.js is present (Jupyter), by hiding AMD and
+    // CommonJS from plotly.js's loader, then draws the charts that were waiting for it; marked by LoaderAttribute
+    // so the publishing step can find and remove it.
+    private static string PlotlyJsElement() =>
+        $"<script {LoaderAttribute}=\"{PlotlyJs.Version}\">(function(define,module,exports){{{PlotlyJs.Text}\n}}).call(window);" +
+        "(window.hyperlabCharts||[]).splice(0).forEach(function(draw){draw();});</script>";
 
     /// <summary>A chart in words, for outputs read as text: its title, axes and series.</summary>
     public static string Text(GenericChart chart)

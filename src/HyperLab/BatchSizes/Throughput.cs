@@ -6,23 +6,24 @@ using static TorchSharp.torch;
 
 namespace HyperLab.BatchSizes;
 
-/// <summary>How <see cref="Throughput.Measure"/> times (lesson 02). Every field has a default.</summary>
+/// <summary>How <see cref="Throughput.Measure"/> times (lesson 02). Every field has a default; a value out of its range
+/// is refused when it is set, with a <see cref="HyperparameterException"/>.</summary>
 public sealed record ThroughputOptions
 {
     /// <summary>Timed repeats per batch size; the median is reported, the spread shown. Default 5.</summary>
-    public int Repeats { get; init; } = 5;
+    public int Repeats { get; init => field = Valid.Int(nameof(Repeats), value, 1, 1_000, "5"); } = 5;
 
     /// <summary>Untimed training steps per batch size before timing starts (first calls allocate memory and pick kernels). Default 3.</summary>
-    public int WarmupSteps { get; init; } = 3;
+    public int WarmupSteps { get; init => field = Valid.Int(nameof(WarmupSteps), value, 0, 1_000, "3"); } = 3;
 
     /// <summary>Each repeat times ceil(this / B) training steps (at least <see cref="MinSteps"/>), so every batch size processes about as many examples. Default 2048.</summary>
-    public int ExamplesPerRepeat { get; init; } = 2048;
+    public int ExamplesPerRepeat { get; init => field = Valid.Int(nameof(ExamplesPerRepeat), value, 1, 10_000_000, "2048"); } = 2048;
 
     /// <summary>Fewest steps in one timed repeat. Default 2.</summary>
-    public int MinSteps { get; init; } = 2;
+    public int MinSteps { get; init => field = Valid.Int(nameof(MinSteps), value, 1, 1_000, "2"); } = 2;
 
     /// <summary>The epoch size N used for seconds per epoch (N / examples per second). Default null: the data set's size.</summary>
-    public int? EpochExamples { get; init; }
+    public int? EpochExamples { get; init => field = value is null ? null : Valid.Int(nameof(EpochExamples), value.Value, 1, int.MaxValue, "null (the data set's size)"); }
 }
 
 /// <summary>
@@ -48,7 +49,6 @@ public static class Throughput
         ArgumentNullException.ThrowIfNull(hp);
         ArgumentNullException.ThrowIfNull(data);
         options ??= new ThroughputOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Repeats, 1);
         var sizes = batchSizes.Distinct().Order().ToArray();
         if (sizes.Length == 0 || sizes[0] < 1 || sizes[^1] > data.Count)
             throw new ArgumentOutOfRangeException(nameof(batchSizes), $"Give batch sizes in [1, {data.Count}] (the number of examples).");

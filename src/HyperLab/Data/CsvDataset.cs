@@ -115,17 +115,13 @@ public static class CsvDataset
             throw new ArgumentException($"{featureNames.Count} feature names for {data.FeatureCount} features.", nameof(featureNames));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var w = new StreamWriter(path);
-        w.WriteLine(string.Join(",", featureNames.Append(labelColumn).Select(Quote)));
+        w.WriteLine(string.Join(",", featureNames.Append(labelColumn).Select(CsvRecords.Quote)));
         for (int r = 0; r < data.Count; r++)
         {
             var row = data.Row(r).ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture));
-            w.WriteLine(string.Join(",", row.Append(Quote(data.ClassNames[(int)data.Labels[r]]))));
+            w.WriteLine(string.Join(",", row.Append(CsvRecords.Quote(data.ClassNames[(int)data.Labels[r]]))));
         }
     }
-
-    // RFC 4180: a value holding a comma, a quote, a line break or edge spaces goes in quotes, its quotes doubled.
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value != value.Trim() ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 
     // The classes: when every label is a number, labels are compared as numbers ("1", "1.0" and "1e0" are one class,
     // named by its shortest round-trip form, "1") and sorted numerically; otherwise as text, sorted alphabetically.

@@ -5,7 +5,9 @@ namespace HyperLab.Data;
 /// <summary>
 /// Splits CSV text into records the way RFC 4180 defines them: values separated by one character, a value in
 /// double quotes may hold the separator, line breaks and doubled quotes (<c>"say ""hi"", twice"</c>). Spaces
-/// around an unquoted value are trimmed; inside quotes they are kept. Blank lines are skipped.
+/// around an unquoted value are trimmed; inside quotes they are kept. Blank lines are skipped. Lines end in LF or
+/// CRLF. Every CSV the library reads goes through this one reader (<see cref="CsvDataset"/>, the course data's
+/// files, <c>HyperLab.Tuning.CsvPreparation</c>); <see cref="Quote"/> writes values it reads back unchanged.
 /// </summary>
 internal static class CsvRecords
 {
@@ -74,6 +76,11 @@ internal static class CsvRecords
             i++;
         }
     }
+
+    /// <summary>A value as RFC 4180 writes it: a value holding a comma, a quote, a line break or edge spaces goes
+    /// in double quotes, its quotes doubled; any other value is written as it is.</summary>
+    public static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value != value.Trim() ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 
     private static bool Blank(StringBuilder cell)
     {

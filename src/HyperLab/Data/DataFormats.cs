@@ -71,27 +71,28 @@ internal static class DataFormats
     /// </summary>
     public static Dataset ReadCsv(string name, byte[] bytes, IReadOnlyList<string>? classNames = null, int[]? imageShape = null)
     {
-        var lines = Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // The one RFC 4180 reader (quoted values may hold commas, quotes and line breaks; CRLF or LF).
+        var records = CsvRecords.Parse(Encoding.UTF8.GetString(bytes), ',', name).Select(r => r.Cells).ToList();
         int? expectedRows = null, expectedFeatures = null;
         var first = 0;
         if (classNames is null)
         {
-            var header = lines[0].Split(',');
+            var header = records[0];
             expectedRows = int.Parse(header[0], CultureInfo.InvariantCulture);
             expectedFeatures = int.Parse(header[1], CultureInfo.InvariantCulture);
             classNames = header[2..];
             first = 1;
         }
 
-        var featureCount = expectedFeatures ?? lines[first].Split(',').Length - 1;
-        var rowCount = lines.Length - first;
+        var featureCount = expectedFeatures ?? records[first].Length - 1;
+        var rowCount = records.Count - first;
         if (expectedRows is { } n && n != rowCount)
             throw new InvalidDataException($"{name}: the header promises {n} rows, the file has {rowCount}.");
         var features = new float[rowCount * featureCount];
         var labels = new long[rowCount];
         for (var r = 0; r < rowCount; r++)
         {
-            var fields = lines[first + r].Split(',');
+            var fields = records[first + r];
             if (fields.Length != featureCount + 1)
                 throw new InvalidDataException($"{name}: row {r + 1} has {fields.Length} fields, expected {featureCount + 1}.");
             for (var j = 0; j < featureCount; j++)

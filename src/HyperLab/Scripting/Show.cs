@@ -1,3 +1,4 @@
+using HyperLab.Charts;
 using Plotly.NET;
 
 namespace HyperLab.Scripting;
@@ -33,11 +34,11 @@ public static class Show
     {
         ArgumentNullException.ThrowIfNull(chart);
         Directory.CreateDirectory(ChartFolder);
-        string script = Path.Combine(ChartFolder, PlotlyScript.FileName);
-        if (!File.Exists(script)) File.WriteAllText(script, PlotlyScript.Text);
+        string script = Path.Combine(ChartFolder, PlotlyJs.FileName);
+        if (!File.Exists(script)) File.WriteAllText(script, PlotlyJs.Text);
         string path = Path.Combine(ChartFolder, $"chart-{Interlocked.Increment(ref charts):00}.html");
         // F# optional arguments: null is "not given" (docs/platform.md#p9-plotlynet-embeds-plotlyjs).
-        var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewCDN(PlotlyScript.FileName));
+        var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewCDN(PlotlyJs.FileName));
         File.WriteAllText(path, GenericChart.toEmbeddedHTML(GenericChart.addDisplayOptions(options, chart)));
         return Path.GetRelativePath(Environment.CurrentDirectory, path);
     }
@@ -46,24 +47,5 @@ public static class Show
     {
         string name = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs().FirstOrDefault() ?? "lesson");
         return Path.Combine(Environment.CurrentDirectory, "artifacts", "charts", name);
-    }
-}
-
-/// <summary>The plotly.js that Plotly.NET embeds (docs/platform.md#p9-plotlynet-embeds-plotlyjs), for charts that work offline.</summary>
-public static class PlotlyScript
-{
-    /// <summary>The file name charts refer to.</summary>
-    public const string FileName = "plotly-2.28.0.min.js";
-
-    /// <summary>The script's text, read from Plotly.NET's own resources.</summary>
-    public static string Text
-    {
-        get
-        {
-            using var stream = typeof(GenericChart).Assembly.GetManifestResourceStream("Plotly.NET." + FileName)
-                ?? throw new InvalidOperationException($"Plotly.NET no longer embeds {FileName}; charts need internet for plotly.js.");
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
     }
 }

@@ -6,14 +6,15 @@ using HyperLab.Tuning;
 
 namespace HyperLab.Studies;
 
-/// <summary>How a <see cref="StudyWorker"/> runs. Every field has a default.</summary>
+/// <summary>How a <see cref="StudyWorker"/> runs. Every field has a default; a value out of its range is refused when
+/// it is set, with a <see cref="HyperparameterException"/>.</summary>
 public sealed record WorkerOptions
 {
     /// <summary>Stop after this many trials written; null (default) for no limit.</summary>
-    public int? MaxTrials { get; init; }
+    public int? MaxTrials { get; init => field = value is null ? null : Valid.Int(nameof(MaxTrials), value.Value, 1, int.MaxValue, "null (no limit), or 5 for a short demonstration"); }
 
     /// <summary>Claim no new trial after this long; null (default) for no limit.</summary>
-    public TimeSpan? Deadline { get; init; }
+    public TimeSpan? Deadline { get; init => field = value is not { } d || d > TimeSpan.Zero ? value : throw new HyperparameterException(nameof(Deadline), d, "null (no limit) or a positive time", "TimeSpan.FromMinutes(10)"); }
 
     /// <summary>Keep polling while other workers still run trials, so a trial whose worker died is
     /// taken over after the heartbeat timeout. Default true; false stops as soon as nothing is pending.</summary>
@@ -21,7 +22,7 @@ public sealed record WorkerOptions
 
     /// <summary>Wait this long after claiming each trial, before training (heartbeats go on): to
     /// show a class what happens when a worker dies mid-trial. Default zero.</summary>
-    public TimeSpan Hold { get; init; } = TimeSpan.Zero;
+    public TimeSpan Hold { get; init => field = value >= TimeSpan.Zero ? value : throw new HyperparameterException(nameof(Hold), value, "zero or a positive time", "TimeSpan.Zero (TimeSpan.FromSeconds(30) to show a worker dying mid-trial)"); } = TimeSpan.Zero;
 
     /// <summary>Turns the data's splits into what is trained on (e.g. standardization fitted on
     /// the training split); null (default) trains on the splits as loaded.</summary>

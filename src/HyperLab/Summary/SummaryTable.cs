@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace HyperLab.Summary;
@@ -7,7 +6,8 @@ namespace HyperLab.Summary;
 /// The course summary (lesson 08): one row per hyperparameter (and one for all five tuned together) with what it controls, what too low
 /// and too high look like, where to start, and the numbers the lessons measured, read from the
 /// results file (<see cref="CourseResults"/>), never typed in. A measurement whose lesson has not
-/// run in this checkout is shown as missing, with the command that records it.
+/// run in this checkout is shown as missing, with the command that records it. Its HTML form lives in the
+/// notebook glue (<c>HyperLab.Interactive.SummaryTableHtml</c>): the library builds no HTML.
 /// </summary>
 public sealed class SummaryTable
 {
@@ -67,21 +67,6 @@ public sealed class SummaryTable
         foreach (var r in Rows)
             sb.Append($"| {r.Definition.Name} | {r.Definition.Controls} | {r.Definition.TooLow} | {r.Definition.TooHigh} | {r.Definition.StartWith} | {string.Join("<br>", r.Cells(markdown: true))} |\n");
         return sb.ToString();
-    }
-
-    /// <summary>The table as HTML, for a notebook's output (links relative to the notebooks folder).</summary>
-    public string ToHtml()
-    {
-        static string E(string s) => WebUtility.HtmlEncode(s);
-        var sb = new StringBuilder("<table><tr><th>Hyperparameter</th><th>What it controls</th><th>Too low</th><th>Too high</th><th>Where to start</th><th>Measured in this course</th></tr>");
-        foreach (var r in Rows)
-        {
-            sb.Append($"<tr><td><b>{E(r.Definition.Name)}</b></td><td>{E(r.Definition.Controls)}</td><td>{E(r.Definition.TooLow)}</td><td>{E(r.Definition.TooHigh)}</td><td>{E(r.Definition.StartWith)}</td><td>");
-            sb.Append(string.Join("<br>", r.Measured.Select(m => $"{E(SummaryRow.Text(m))} (<a href=\"{Lessons.File(m.Lesson)}\">lesson {m.Lesson}</a>)")
-                .Concat(r.Missing.Select(k => $"<i>{E(SummaryRow.MissingText(k))}</i>"))));
-            sb.Append("</td></tr>");
-        }
-        return sb.Append($"</table><div><small>Numbers read from {E(Source)}.</small></div>").ToString();
     }
 
     /// <summary>Plain text: one block per row.</summary>

@@ -29,8 +29,9 @@ public sealed record Knob(string Name, IReadOnlyList<double> Values, Func<Hyperp
     private static IReadOnlyList<double> CheckValues(IReadOnlyList<double>? values, string? name)
     {
         if (values is not { Count: > 0 })
-            throw new ArgumentException($"The knob '{name}' needs at least one value to try (it got {(values is null ? "null" : "an empty list")}). " +
-                "Give a few values spread over the range, e.g. Sweep.LogGrid(1e-4, 1e-1) for a rate or [0, 0.2, 0.5] for dropout.", nameof(Values));
+            throw new HyperparameterException(nameof(Values), values is null ? null : "[]",
+                $"at least one value to try (the knob '{name}' sets a hyperparameter to each value)",
+                "a few values spread over the range, e.g. Sweep.LogGrid(1e-4, 1e-1) for a rate or [0, 0.2, 0.5] for dropout");
         for (int i = 0; i < values.Count; i++)
         {
             if (!double.IsFinite(values[i]))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperLab.Data;
 
 namespace HyperLab.Tuning;
 
@@ -20,22 +21,21 @@ public static class CsvPreparation
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
         ArgumentNullException.ThrowIfNull(dropColumns);
-        var lines = File.ReadAllLines(source);
-        if (lines.Length == 0) throw new ArgumentException($"'{source}' is empty: the first line must name the columns.", nameof(source));
-        var header = lines[0].Split(',').Select(h => h.Trim()).ToArray();
+        var records = Read(source);
+        if (records.Count == 0) throw new ArgumentException($"'{source}' is empty: the first line must name the columns.", nameof(source));
+        var header = records[0];
         var drop = dropColumns.ToHashSet(StringComparer.Ordinal);
         var unknown = drop.Where(d => !header.Contains(d)).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException($"No column named {string.Join(", ", unknown.Select(u => $"'{u}'"))} in {Path.GetFileName(source)}; its columns are: {string.Join(", ", header)}.", nameof(dropColumns));
         var keep = Enumerable.Range(0, header.Length).Where(i => !drop.Contains(header[i])).ToArray();
-        var output = new List<string> { string.Join(',', keep.Select(i => header[i])) };
+        var output = new List<string> { string.Join(',', keep.Select(i => CsvRecords.Quote(header[i]))) };
         int removed = 0;
-        foreach (var line in lines.Skip(1).Where(l => l.Trim().Length > 0))
+        foreach (var cells in records.Skip(1))
         {
-            var cells = line.Split(',');
-            var kept = keep.Select(i => i < cells.Length ? cells[i].Trim() : "").ToArray();
+            var kept = keep.Select(i => i < cells.Length ? cells[i] : "").ToArray();
             if (dropIncompleteRows && kept.Any(Missing.Contains)) { removed++; continue; }
-            output.Add(string.Join(',', kept));
+            output.Add(string.Join(',', kept.Select(CsvRecords.Quote)));
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
         File.WriteAllLines(target, output);
@@ -46,18 +46,22 @@ public static class CsvPreparation
     /// how many different values it has.</summary>
     public static IReadOnlyList<CsvColumnProfile> Inspect(string path)
     {
-        var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).ToArray();
-        var header = lines[0].Split(',').Select(h => h.Trim()).ToArray();
-        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        var records = Read(path);
+        var header = records[0];
+        var rows = records.Skip(1).ToList();
         return header.Select((name, c) =>
         {
-            var cells = rows.Select(r => c < r.Length ? r[c].Trim() : "").ToList();
+            var cells = rows.Select(r => c < r.Length ? r[c] : "").ToList();
             int missing = cells.Count(Missing.Contains);
             int text = cells.Count(x => !Missing.Contains(x) && !double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
             int distinct = cells.Where(x => !Missing.Contains(x)).Distinct().Count();
             return new CsvColumnProfile(name, missing, text, distinct);
         }).ToList();
     }
+
+    // The library's one RFC 4180 reader: a quoted value may hold commas, quotes and line breaks; cells come trimmed.
+    private static List<string[]> Read(string path) =>
+        CsvRecords.Parse(File.ReadAllText(path), ',', Path.GetFileName(path)).Select(r => r.Cells).ToList();
 }
 
 /// <summary>What <see cref="CsvPreparation.Clean"/> wrote.</summary>

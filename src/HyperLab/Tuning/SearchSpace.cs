@@ -126,15 +126,15 @@ public sealed record SearchSpace(IReadOnlyList<SearchDimension> Dimensions)
     {
         const string example = "new SearchSpace(SearchDimension.Log(\"lr\", 1e-4, 1e-1, (hp, v) => hp with { LearningRate = v }))";
         if (dimensions is null || dimensions.Count < 1 || dimensions.Count > Halton.MaxDimensions)
-            throw new ArgumentException($"A search space needs 1 to {Halton.MaxDimensions} dimensions, got {(dimensions is null ? "null" : dimensions.Count)}. " +
-                $"Search the few hyperparameters that matter most (2 to 4 is typical), e.g. {example}.", nameof(Dimensions));
+            throw new HyperparameterException(nameof(Dimensions), dimensions is null ? null : $"{dimensions.Count} dimensions",
+                $"1 to {Halton.MaxDimensions} dimensions (search the few hyperparameters that matter most; 2 to 4 is typical)", example);
         int missing = dimensions.ToList().FindIndex(d => d is null);
         if (missing >= 0)
-            throw new ArgumentException($"Dimension {missing} of the search space is null: every dimension must be set, e.g. {example}.", nameof(Dimensions));
+            throw new HyperparameterException($"{nameof(Dimensions)}[{missing}]", null, "set (not null): every dimension of the search space", example);
         var twice = dimensions.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
-            throw new ArgumentException($"Two dimensions of the search space share the name '{twice.Key}': a point stores one value per name, " +
-                "so give each dimension its own name (\"lr\", \"wd\", \"dropout\", ...).", nameof(Dimensions));
+            throw new HyperparameterException($"{nameof(Dimensions)}[{dimensions.ToList().FindLastIndex(d => d.Name == twice.Key)}].Name", twice.Key,
+                "a name no other dimension of the search space has (a point stores one value per name)", "\"lr\", \"wd\", \"dropout\", ...");
         return dimensions;
     }
 

@@ -88,11 +88,12 @@ public class GridTests
     [Fact]
     public void A_knob_without_values_is_refused_with_its_name()
     {
-        var e = Assert.Throws<ArgumentException>(() => Knob.LearningRate());
-        Assert.Contains("lr", e.Message);
-        e = Assert.Throws<ArgumentException>(() => Knob.Dropout(0, 0.2) with { Values = [] });
-        Assert.Contains("'dropout' needs at least one value", e.Message);
-        Assert.Contains("Sweep.LogGrid", e.Message);
+        var e = Assert.Throws<HyperparameterException>(() => Knob.LearningRate());
+        Assert.Equal("Values", e.Field);
+        Assert.Contains("'lr'", e.Message);
+        e = Assert.Throws<HyperparameterException>(() => Knob.Dropout(0, 0.2) with { Values = [] });
+        Assert.StartsWith("Values = [] is not valid: Values must be at least one value to try (the knob 'dropout'", e.Message);
+        Assert.Contains("Sweep.LogGrid", e.Suggestion);
     }
 
     [Fact]

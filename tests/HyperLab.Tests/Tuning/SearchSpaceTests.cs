@@ -67,8 +67,10 @@ public class SearchSpaceTests
     {
         Assert.Equal("Low", Assert.Throws<HyperparameterException>(() => SearchDimension.Log("lr", 0, 1, (hp, v) => hp)).Field);
         Assert.Equal("High", Assert.Throws<HyperparameterException>(() => SearchDimension.Linear("x", 1, 1, (hp, v) => hp)).Field);
-        var twice = Assert.Throws<ArgumentException>(() => new SearchSpace(Space.Dimensions[0], Space.Dimensions[0]));
-        Assert.Contains($"share the name '{Space.Dimensions[0].Name}'", twice.Message);
+        var twice = Assert.Throws<HyperparameterException>(() => new SearchSpace(Space.Dimensions[0], Space.Dimensions[0]));
+        Assert.Equal("Dimensions[1].Name", twice.Field);
+        Assert.Contains($"Dimensions[1].Name = {Space.Dimensions[0].Name} is not valid", twice.Message);
+        Assert.Contains("a name no other dimension of the search space has", twice.Message);
     }
 
     private static readonly SearchDimension Rate = SearchDimension.Log("lr", 1e-4, 1e-1, (hp, v) => hp with { LearningRate = v });
@@ -95,10 +97,10 @@ public class SearchSpaceTests
         Refused(() => SearchDimension.Linear("x", 0, double.PositiveInfinity, (hp, v) => hp), "High", "a finite number");
         Refused(() => Rate with { Name = " " }, "Name", "non-blank");
         Refused(() => Rate with { Apply = null! }, "Apply", "set (not null)");
-        var empty = Assert.Throws<ArgumentException>(() => new SearchSpace(Rate) with { Dimensions = [] });
-        Assert.Contains("needs 1 to 12 dimensions, got 0", empty.Message);
-        Assert.Contains("e.g. new SearchSpace(SearchDimension.Log(", empty.Message);
-        Assert.Contains("Dimension 1 of the search space is null", Assert.Throws<ArgumentException>(() => new SearchSpace(Rate, null!)).Message);
+        var empty = Refused(() => new SearchSpace(Rate) with { Dimensions = [] }, "Dimensions", "must be 1 to 12 dimensions");
+        Assert.StartsWith("Dimensions = 0 dimensions is not valid", empty.Message);
+        Assert.StartsWith("new SearchSpace(SearchDimension.Log(", empty.Suggestion);
+        Refused(() => new SearchSpace(Rate, null!), "Dimensions[1]", "set (not null)");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Course.Site;
+using HyperLab.Charts;
 using HyperLab.Interactive.Charts;
 
 namespace Notebooks.Tests.Book;
