@@ -12,8 +12,13 @@ using System.Runtime.CompilerServices;
 using HyperLab;
 using HyperLab.Data;
 using HyperLab.Finder;
+using HyperLab.Platform;
 using HyperLab.Tracking;
 using HyperLab.Training;
+
+// The native fixes (libstdc++, OpenMP wait policy, reproducible MKL) before the first torch call; without it
+// the program still runs, just without them (docs/platform.md).
+Console.WriteLine(NativeSetup.Prepare());
 
 string here = Here();
 string csv = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(here, "wine.csv");
