@@ -1,3 +1,4 @@
+using HyperLab.Claims;
 using HyperLab.Platform;
 
 namespace HyperLab.Scripting;
@@ -19,7 +20,8 @@ public static class Notebook
     /// <summary>Applies the TorchSharp native-library fix where needed; returns what was done.</summary>
     public static string Prepare() => TorchSharpNativeFix.Apply().ToString();
 
-    /// <summary>Returns the welcome line: lesson, seed, TorchSharp version and CPU threads.</summary>
-    public static string Start(string lesson) =>
-        $"{lesson}: seed {Seed}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, {Environment.ProcessorCount} CPU threads (plain C#; charts are saved under {Show.ChartFolder})";
+    /// <summary>Returns the lesson's session: silent fits, claim checks and feedback printed to the console; its text
+    /// is the welcome line (lesson, seed, TorchSharp version and CPU threads).</summary>
+    public static LessonSession Start(string lesson) => LessonSession.Console(
+        $"{lesson}: seed {Seed}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, {Environment.ProcessorCount} CPU threads (plain C#; charts are saved under {Show.ChartFolder})");
 }

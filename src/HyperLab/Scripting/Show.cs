@@ -12,7 +12,7 @@ public static class Show
 
     /// <summary>Where charts go: <c>artifacts/charts/&lt;program name&gt;/</c> under the repository root
     /// (or the current folder outside the repository).</summary>
-    public static string ChartFolder { get; set; } = DefaultFolder();
+    public static string ChartFolder { get; } = DefaultFolder();
 
     /// <summary>Shows what a cell ends with (exported lessons write <c>Show.Value(() =&gt; expression)</c>,
     /// so the same line works whether the expression has a value or is a void call).</summary>
