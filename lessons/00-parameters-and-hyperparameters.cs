@@ -35,7 +35,8 @@ HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs to
 Show.Value(() => Notebook.Prepare());
 
 // ── cell 3 ──
-Show.Value(() => Notebook.Start("Lesson 00 · Parameters vs hyperparameters"));
+var lesson = Notebook.Start("Lesson 00 · Parameters vs hyperparameters");
+Show.Value(() => lesson);
 
 // ## The idea in plain words
 //
@@ -71,7 +72,7 @@ foreach (var p in model.ParameterCounts()) Console.WriteLine($"  {p}");
 // ── cell 10 ──
 long ByHand(int n, int m) => (long)n * m + m;   // weights + biases of one layer
 long expected = ByHand(784, 128) + ByHand(128, 128) + ByHand(128, 10);
-Show.Value(() => Claim.Demonstrate("00.1", "the parameter count is n·m + m summed over the layers",
+Show.Value(() => lesson.Claim.Demonstrate("00.1", "the parameter count is n·m + m summed over the layers",
     model.TotalParameters == expected,
     $"784·128+128 + 128·128+128 + 128·10+10 = {expected:N0}; the model reports {model.TotalParameters:N0}"));
 
@@ -79,7 +80,7 @@ Show.Value(() => Claim.Demonstrate("00.1", "the parameter count is n·m + m summ
 
 // ── cell 12 ──
 var before = WeightSnapshot.Capture(model);
-var history = Trainer.Fit(model, hp, data);
+var history = Trainer.Fit(model, hp, data, lesson.Options);
 Show.Value(() => history);
 
 // ── cell 13 ──
@@ -90,9 +91,9 @@ Show.Value(() => Plot.EpochCurves(history));
 // ── cell 15 ──
 var change = ParameterChange.Of(before, model, hp.LearningRate);
 foreach (var (name, largest) in change.Changes) Console.WriteLine($"{name,-26} largest change {largest:0.000e0}");
-Claim.Check("00.2", "training moved every parameter tensor by more than ten updates' worth (10 × η)", change.EveryTensorMovedBeyond(10), change.ToString());
+lesson.Claim.Check("00.2", "training moved every parameter tensor by more than ten updates' worth (10 × η)", change.EveryTensorMovedBeyond(10), change.ToString());
 int expectedSteps = hp.Epochs * Batches.PerEpoch(data.Train.Count, hp.BatchSize);
-Show.Value(() => Claim.Demonstrate("00.3", "the run used the chosen hyperparameters: η at every update, and epochs × ⌈N/B⌉ updates",
+Show.Value(() => lesson.Claim.Demonstrate("00.3", "the run used the chosen hyperparameters: η at every update, and epochs × ⌈N/B⌉ updates",
     history.Steps.All(s => s.LearningRate == hp.LearningRate) && history.Steps.Count == expectedSteps && history.Hyperparameters == hp,
     $"{history.Steps.Count} updates = {hp.Epochs} epochs × ⌈{data.Train.Count:N0}/{hp.BatchSize}⌉, every one at η = {Hyperparameters.Fmt(hp.LearningRate)}"));
 
@@ -119,7 +120,7 @@ var fresh = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp with {
 var (initialLoss, initialAccuracy) = Evaluation.Measure(fresh, data.Validation);
 double lnC = Math.Log(data.Train.ClassCount);
 var chanceLoss = new HyperLab.Diagnosis.ChanceLoss(initialLoss, data.Train.ClassCount);
-Show.Value(() => Claim.Check("00.4", "an untrained classifier's loss is close to ln C", chanceLoss.Holds,
+Show.Value(() => lesson.Claim.Check("00.4", "an untrained classifier's loss is close to ln C", chanceLoss.Holds,
     $"validation {chanceLoss}; accuracy {initialAccuracy:P0}, chance is {1.0 / data.Train.ClassCount:P0}"));
 
 // **2. Overfit one small batch.** To *overfit* is to fit the training examples so closely that the model memorizes them, noise and all, instead of learning what carries over to new data; lesson 03 measures it. Here we want it on purpose: with only 32 examples and enough steps, a network this size can memorize every label: the training loss should head to almost zero. If it cannot, something in the model, the loss or the loop is broken, and no hyperparameter will fix it.
@@ -127,9 +128,9 @@ Show.Value(() => Claim.Check("00.4", "an untrained classifier's loss is close to
 // ── cell 19 ──
 var batch32 = data.Train.StratifiedSample(32, seed);
 var oneBatch = new DataSplits(batch32, batch32, null);   // "validation" on the same 32: we only ask whether it can memorize them
-var memorize = Trainer.Fit(hp with { BatchSize = 32, Epochs = 150 }, oneBatch, new FitOptions { Label = "one batch of 32, 150 steps" });
+var memorize = Trainer.Fit(hp with { BatchSize = 32, Epochs = 150 }, oneBatch, lesson.Options with { Label = "one batch of 32, 150 steps" });
 var steps = memorize.History.Steps;
-Show.Value(() => Claim.Check("00.5", "the model can overfit one small batch to near-zero loss", HyperLab.Diagnosis.OneBatchMemorized.Of(memorize.History)));
+Show.Value(() => lesson.Claim.Check("00.5", "the model can overfit one small batch to near-zero loss", HyperLab.Diagnosis.OneBatchMemorized.Of(memorize.History)));
 
 // ── cell 20 ──
 Show.Value(() => Plot.StepCurves(new[] { memorize.History }, new() { Title = "Overfitting one batch of 32 examples" }));
@@ -138,15 +139,15 @@ Show.Value(() => Plot.StepCurves(new[] { memorize.History }, new() { Title = "Ov
 
 // ── cell 22 ──
 var quick = hp with { Epochs = 2 };
-var runA = Trainer.Fit(quick, data, new FitOptions { Label = "seed run A" }).History;
-var runB = Trainer.Fit(quick, data, new FitOptions { Label = "seed run B" }).History;
-var runC = Trainer.Fit(quick with { Seed = seed + 1 }, data, new FitOptions { Label = "other seed" }).History;
+var runA = Trainer.Fit(quick, data, lesson.Options with { Label = "seed run A" }).History;
+var runB = Trainer.Fit(quick, data, lesson.Options with { Label = "seed run B" }).History;
+var runC = Trainer.Fit(quick with { Seed = seed + 1 }, data, lesson.Options with { Label = "other seed" }).History;
 bool identical = runA.Steps.Select(s => s.Loss).SequenceEqual(runB.Steps.Select(s => s.Loss))
     && runA.Epochs.Select(e => e.ValidationLoss).SequenceEqual(runB.Epochs.Select(e => e.ValidationLoss));
-Claim.Demonstrate("00.6", "two runs with the same seed give identical histories",
+lesson.Claim.Demonstrate("00.6", "two runs with the same seed give identical histories",
     identical,
     $"{runA.Steps.Count} step losses and {runA.Epochs.Count} validation losses equal; last step loss {runA.Steps[^1].Loss:0.######} both times");
-Show.Value(() => Claim.Demonstrate("00.7", "a different seed gives a different history",
+Show.Value(() => lesson.Claim.Demonstrate("00.7", "a different seed gives a different history",
     !runA.Steps.Select(s => s.Loss).SequenceEqual(runC.Steps.Select(s => s.Loss)),
     $"final validation loss {runA.FinalValidationLoss:0.####} (seed {seed}) vs {runC.FinalValidationLoss:0.####} (seed {seed + 1})"));
 
@@ -178,8 +179,8 @@ using (var fitScope = torch.NewDisposeScope())
         handLosses.Add(loss.item<float>());
     }
 }
-var libraryLosses = Trainer.Fit(oneEpoch, data, new FitOptions { Label = "Trainer.Fit, 1 epoch" }).History.Steps.Select(s => s.Loss).ToList();
-Show.Value(() => Claim.Demonstrate("00.8", "Trainer.Fit is this loop: the same seed gives the same loss at every step",
+var libraryLosses = Trainer.Fit(oneEpoch, data, lesson.Options with { Label = "Trainer.Fit, 1 epoch" }).History.Steps.Select(s => s.Loss).ToList();
+Show.Value(() => lesson.Claim.Demonstrate("00.8", "Trainer.Fit is this loop: the same seed gives the same loss at every step",
     handLosses.SequenceEqual(libraryLosses),
     $"{handLosses.Count} steps compared; first {handLosses[0]:0.#####} = {libraryLosses[0]:0.#####}, last {handLosses[^1]:0.#####} = {libraryLosses[^1]:0.#####}"));
 
@@ -198,7 +199,7 @@ Show.Value(() => Claim.Demonstrate("00.8", "Trainer.Fit is this loop: the same s
 
 // ── cell 26 ──
 long? myCount = null;   // ← your answer: the parameters of 784 → 64 → 64 → 64 → 10
-Show.Value(() => Exercise.Check("00.ex1", myCount, Answers.ParameterCount(inputs: 784, classes: 10, depth: 3, width: 64)));
+Show.Value(() => lesson.Exercise.Check("00.ex1", myCount, Answers.ParameterCount(inputs: 784, classes: 10, depth: 3, width: 64)));
 
 // **Exercise 2.** Change `mySeed` below to any number and, before running, write your prediction in `myPrediction`: will the untrained loss still be within 10% of ln 10 (`true`) or not (`false`)? Then run it. Which parts of the result change with the seed, and which do not?
 
@@ -207,7 +208,7 @@ int mySeed = 123;            // ← try a few
 bool? myPrediction = null;   // ← fill in before running: true = still within 10% of ln 10, false = not
 // The untrained loss is measured only once you have predicted; the feedback shows it.
 double startLoss = myPrediction is null ? double.NaN : Evaluation.Measure(Mlp.Create(784, 10, hp with { Seed = mySeed }), data.Validation).Loss;
-Show.Value(() => Exercise.Check("00.ex2", myPrediction, Answers.StartsNearChance(startLoss, classes: 10)));
+Show.Value(() => lesson.Exercise.Check("00.ex2", myPrediction, Answers.StartsNearChance(startLoss, classes: 10)));
 
 // ## Key takeaways
 //

@@ -38,7 +38,8 @@ HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs to
 Show.Value(() => Notebook.Prepare());
 
 // ── cell 3 ──
-Show.Value(() => Notebook.Start("Lesson 01 · Learning rate"));
+var lesson = Notebook.Start("Lesson 01 · Learning rate");
+Show.Value(() => lesson);
 
 // ## The idea in plain words
 //
@@ -73,7 +74,7 @@ Console.WriteLine(baseline);
 // ── cell 7 ──
 var step = UpdateRule.CompareOneStep(baseline with { LearningRate = 0.1 }, data);
 Console.WriteLine(step);
-Claim.Demonstrate("01.1", "one manual step w ← w − η·∇L equals the optimizer's step",
+lesson.Claim.Demonstrate("01.1", "one manual step w ← w − η·∇L equals the optimizer's step",
     step.LargestDifference <= 1e-7 && step.LargestChange > 1e-4,
     $"η = 0.1: {step.Parameters:N0} parameters moved by up to {step.LargestChange:0.###e0}; the manual and the SGD result differ " +
     (step.LargestDifference == 0 ? "in no bit" : $"by at most {step.LargestDifference:0.#e0}"));
@@ -96,13 +97,13 @@ Show.Value(() => Plot.DescentPaths(walks));
 
 // ── cell 10 ──
 var (crawl, settle, bounce, blowUp) = (walks[0], walks[1], walks[2], walks[3]);
-Claim.Check("01.2", "a tiny rate crawls", crawl.Crawls,
+lesson.Claim.Check("01.2", "a tiny rate crawls", crawl.Crawls,
     $"η = 0.005: after 50 steps the loss is still {crawl.LossRatio:P0} of where it started");
-Claim.Check("01.3", "a good rate converges", settle.ConvergesSmoothly,
+lesson.Claim.Check("01.3", "a good rate converges", settle.ConvergesSmoothly,
     $"η = 0.1: loss × {settle.LossRatio:0.#e0} in 50 steps, without bouncing");
-Claim.Check("01.4", "a rate between 1/λ and 2/λ oscillates across the valley", bounce.OscillatesWithoutDiverging,
+lesson.Claim.Check("01.4", "a rate between 1/λ and 2/λ oscillates across the valley", bounce.OscillatesWithoutDiverging,
     $"η = 0.19: the steep coordinate changes sign at every step, yet the loss shrinks to × {bounce.LossRatio:0.#e0}");
-Claim.Check("01.5", "a rate above 2/λ diverges", blowUp.Diverges,
+lesson.Claim.Check("01.5", "a rate above 2/λ diverges", blowUp.Diverges,
     $"η = 0.21: the loss grew × {blowUp.LossRatio:0.#e0} in 50 steps");
 
 // The boundary is sharp, and it moves with the curvature. For three steep curvatures, 5% below 2/λ and 5% above it, 200 steps each:
@@ -113,7 +114,7 @@ foreach (double lambda in new[] { 4.0, 10.0, 25.0 })
     var b = new QuadraticBowl(1, lambda);
     var below = GradientDescent.Run(b, 0.95 * b.StabilityLimit, steps: 200);
     var above = GradientDescent.Run(b, 1.05 * b.StabilityLimit, steps: 200);
-    Claim.Demonstrate("01.6", $"for λ = {lambda}, the boundary is η = 2/λ = {b.StabilityLimit:0.###}: just below converges, just above diverges",
+    lesson.Claim.Demonstrate("01.6", $"for λ = {lambda}, the boundary is η = 2/λ = {b.StabilityLimit:0.###}: just below converges, just above diverges",
         below.Outcome == DescentOutcome.Converged && above.Outcome == DescentOutcome.Diverged,
         $"0.95 × 2/λ: loss × {below.LossRatio:0.#e0}; 1.05 × 2/λ: loss × {above.LossRatio:0.#e0} after 200 steps");
 }
@@ -125,17 +126,17 @@ foreach (double lambda in new[] { 4.0, 10.0, 25.0 })
 // Now the same three behaviours on the real network. Instead of training three runs and then a sweep, we train the sweep, nine rates half a decade apart from 10⁻⁵ to 0.1 (each `Trainer.Fit` shows its progress), and look at three of its runs first.
 
 // ── cell 14 ──
-var adamSweep = Sweep.Run(data, baseline, "lr", Sweep.LogGrid(1e-5, 0.1, perDecade: 2), (hp, lr) => hp with { LearningRate = lr });
+var adamSweep = Sweep.Run(data, baseline, "lr", Sweep.LogGrid(1e-5, 0.1, perDecade: 2), (hp, lr) => hp with { LearningRate = lr }, options: lesson.Options);
 var tooLow = adamSweep.Nearest(1e-5);
 var good = adamSweep.Nearest(1e-3);
 var tooHigh = adamSweep.Nearest(0.1);
 Show.Value(() => Plot.StepCurves(new[] { tooLow, good, tooHigh }, new() { Title = "Too low, good and too high: AdamW on 2,400 Fashion-MNIST images" }));
 
 // ── cell 15 ──
-Claim.Check("01.7", "too high: the loss explodes or becomes NaN", tooHigh.Diverged, $"η = 0.1: {tooHigh.Divergence}");
+lesson.Claim.Check("01.7", "too high: the loss explodes or becomes NaN", tooHigh.Diverged, $"η = 0.1: {tooHigh.Divergence}");
 var (lowDrop, goodDrop, goodShape) = (LossDrop.Of(tooLow), LossDrop.Of(good), SymptomReader.Measure(good));
-Claim.Check("01.8", "too low: the loss barely moves (less than 10% lower by the last epoch)", lowDrop.BarelyMoved(), $"η = 1e-5: {lowDrop}");
-Claim.Check("01.9", "good: the loss falls smoothly (more than 60% lower, no block of steps rising by 5%)", goodDrop.FellSmoothly(goodShape.LargestRise));
+lesson.Claim.Check("01.8", "too low: the loss barely moves (less than 10% lower by the last epoch)", lowDrop.BarelyMoved(), $"η = 1e-5: {lowDrop}");
+lesson.Claim.Check("01.9", "good: the loss falls smoothly (more than 60% lower, no block of steps rising by 5%)", goodDrop.FellSmoothly(goodShape.LargestRise));
 
 // ### The sweep: validation loss against rate
 //
@@ -143,7 +144,7 @@ Claim.Check("01.9", "good: the loss falls smoothly (more than 60% lower, no bloc
 
 // ── cell 17 ──
 var sgdSweep = Sweep.Run(data, baseline with { Optimizer = OptimizerKind.Momentum }, "lr", Sweep.LogGrid(1e-3, 1, perDecade: 2),
-    (hp, lr) => hp with { LearningRate = lr });
+    (hp, lr) => hp with { LearningRate = lr }, options: lesson.Options);
 foreach (var sweep in new[] { adamSweep, sgdSweep })
     foreach (var p in sweep.Points)
         Console.WriteLine($"{p.History.Hyperparameters.Optimizer,-9} η = {Hyperparameters.Fmt(p.Value),-7} final validation loss " +
@@ -152,14 +153,14 @@ Show.Value(() => Plot.SweepCurve(new[] { adamSweep, sgdSweep }, new() { Series =
 
 // ── cell 18 ──
 var adamShape = new UShape(adamSweep);
-Claim.Check("01.10", "AdamW: final validation loss against rate is U-shaped", adamShape);
+lesson.Claim.Check("01.10", "AdamW: final validation loss against rate is U-shaped", adamShape);
 var sgdShape = new UShape(sgdSweep);
-Claim.Check("01.11", "SGD with momentum: final validation loss against rate is U-shaped", sgdShape);
+lesson.Claim.Check("01.11", "SGD with momentum: final validation loss against rate is U-shaped", sgdShape);
 double adamBest = adamSweep.Best.Value, sgdBest = sgdSweep.Best.Value;
 var adamWindow = RateWindow.Around("best AdamW grid rate", adamBest, reference: 1e-3, factor: Math.Sqrt(10)) with { Edge = adamSweep.Edge() };
-Claim.Check("01.12", "the best AdamW rate is 1e-3 or one grid step (×3.16) from it", adamWindow);
+lesson.Claim.Check("01.12", "the best AdamW rate is 1e-3 or one grid step (×3.16) from it", adamWindow);
 var sgdWindow = new RateWindow("best SGD-with-momentum grid rate", sgdBest, Low: 0.01, High: 0.1) { Edge = sgdSweep.Edge() };
-Claim.Check("01.13", "the best SGD-with-momentum rate is between 0.01 and 0.1", sgdWindow);
+lesson.Claim.Check("01.13", "the best SGD-with-momentum rate is between 0.01 and 0.1", sgdWindow);
 
 // ── cell 19 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
@@ -183,7 +184,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 
 // ── cell 21 ──
 var climbing = Trainer.Fit(baseline with { LearningRate = 0.1, Schedule = Schedule.WarmupCosine(warmupFraction: 0.6) }, data,
-    new FitOptions { Label = "rate climbing to 0.1 over 6 epochs" }).History;
+    lesson.Options with { Label = "rate climbing to 0.1 over 6 epochs" }).History;
 var stalled = adamSweep.Nearest(0.01);
 Show.Value(() => Plot.EpochCurves(new[] { good, stalled, climbing }, new() { Title = "Healthy (η = 1e-3), stalling (η = 0.01) and fine-early-too-high-later (climbing to 0.1)" }));
 
@@ -200,7 +201,7 @@ foreach (var (run, expected, what) in cases)
 {
     var reading = SymptomReader.Read(run);
     var row = SymptomReader.Table.First(r => r.Symptom == expected);
-    Claim.Check("01.14", $"the reader puts {what} in the row '{row.WhatYouSee}'", reading.Is(expected));
+    lesson.Claim.Check("01.14", $"the reader puts {what} in the row '{row.WhatYouSee}'", reading.Is(expected));
 }
 
 // ## Schedules: large steps early, small steps late
@@ -224,7 +225,7 @@ Show.Value(() => Plot.ScheduleCurves(schedules, peakRate: 0.01, stepsPerEpoch, b
 
 // ── cell 26 ──
 var peak = stalled.Hyperparameters;   // η = 0.01 exactly as in the sweep, constant schedule
-var scheduled = schedules.Skip(1).Select(s => Trainer.Fit(peak with { Schedule = s }, data, new FitOptions { Label = s.ToString() }).History).ToList();
+var scheduled = schedules.Skip(1).Select(s => Trainer.Fit(peak with { Schedule = s }, data, lesson.Options with { Label = s.ToString() }).History).ToList();
 var bySchedule = scheduled.Prepend(stalled).ToList();
 foreach (var h in bySchedule)
     Console.WriteLine($"{h.Hyperparameters.Schedule,-16} final validation loss {h.FinalValidationLoss:0.####} (accuracy {h.FinalValidationAccuracy:P1}); last rate {Hyperparameters.Fmt(h.Steps[^1].LearningRate)}");
@@ -232,11 +233,11 @@ Show.Value(() => Plot.StepCurves(bySchedule, new() { Metric = ChartMetric.Learni
 
 // ── cell 27 ──
 var second = peak with { Seed = seed + 1 };
-var constant2 = Trainer.Fit(second, data, new FitOptions { Label = $"constant, seed {seed + 1}" }).History;
-var cosine2 = Trainer.Fit(second with { Schedule = Schedule.Cosine() }, data, new FitOptions { Label = $"cosine, seed {seed + 1}" }).History;
+var constant2 = Trainer.Fit(second, data, lesson.Options with { Label = $"constant, seed {seed + 1}" }).History;
+var cosine2 = Trainer.Fit(second with { Schedule = Schedule.Cosine() }, data, lesson.Options with { Label = $"cosine, seed {seed + 1}" }).History;
 var planned = scheduled.Take(3).ToList();   // step decay, cosine, warmup + cosine
 // Margin 0.03 nats: above the seed-to-seed spread of these runs (docs/lessons/01.md); cosine on two seeds, the others on one.
-Claim.Check("01.15", "a decaying schedule ends at a lower validation loss than the same peak rate held constant, at the same budget",
+lesson.Claim.Check("01.15", "a decaying schedule ends at a lower validation loss than the same peak rate held constant, at the same budget",
     Evidence.All(
         Difference.Lower("cosine", new[] { planned[1].FinalValidationLoss, cosine2.FinalValidationLoss }, "constant", new[] { stalled.FinalValidationLoss, constant2.FinalValidationLoss }, minMargin: 0.03),
         Difference.Lower($"{planned[0].Hyperparameters.Schedule}", planned[0].FinalValidationLoss, "constant", stalled.FinalValidationLoss, minMargin: 0.03),
@@ -267,22 +268,22 @@ Show.Value(() => Plot.FinderCurve(finder.Runs[0]));
 Show.Value(() => Plot.FinderCurve(finder));
 
 // ── cell 31 ──
-Claim.Demonstrate("01.16", "the range test stops after at most 100 training steps, its setting (plus a restore)",
+lesson.Claim.Demonstrate("01.16", "the range test stops after at most 100 training steps, its setting (plus a restore)",
     finder.Runs.All(r => r.Steps <= 100),
     $"{string.Join(", ", finder.Runs.Select(r => $"{r.Label}: {r.Steps} steps in {r.Seconds:0.00} s"))}; all three: {finder.Seconds:0.00} s");
 var restore = RestoreCheck.Run(baseline, data);
-Claim.Demonstrate("01.17", "model and optimizer are restored exactly after the test", restore.Exact, restore.ToString());
+lesson.Claim.Demonstrate("01.17", "model and optimizer are restored exactly after the test", restore.Exact, restore.ToString());
 var again = LearningRateFinder.Run(baseline, data);
-Claim.Demonstrate("01.18", "the same seed gives the same curve and the same suggestions",
+lesson.Claim.Demonstrate("01.18", "the same seed gives the same curve and the same suggestions",
     again.Losses.SequenceEqual(finder.Runs[0].Losses) && again.Suggestions == finder.Runs[0].Suggestions,
     $"rerun with seed {seed}: {again.Suggestions}");
 
 // Across seeds the suggestions do move (the bands above); that is the honest answer to "how sure is this?", and the reason we take the median over three seeds. Next, the promise that matters: does training at the suggested rate work? We measure the gap in validation loss, in [nats](glossary.md#nats) (the unit of natural logarithms, in which [cross-entropy](glossary.md#cross-entropy) is measured). We train at the median valley rate and compare with the best grid point of the AdamW sweep, which cost nine full runs.
 
 // ── cell 33 ──
-var atValley = Trainer.Fit(baseline with { LearningRate = finder.SuggestedRate }, data, new FitOptions { Label = "at the finder's valley rate" }).History;
+var atValley = Trainer.Fit(baseline with { LearningRate = finder.SuggestedRate }, data, lesson.Options with { Label = "at the finder's valley rate" }).History;
 var valleyVsSweep = new FinderVsSweep(finder.SuggestedRate, atValley, adamSweep);
-Claim.Check("01.19", "training at the suggested (valley) rate lands within 0.06 nats of the best rate of the brute-force sweep", valleyVsSweep.Holds, valleyVsSweep.ToString());
+lesson.Claim.Check("01.19", "training at the suggested (valley) rate lands within 0.06 nats of the best rate of the brute-force sweep", valleyVsSweep.Holds, valleyVsSweep.ToString());
 
 // ── cell 34 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
@@ -300,7 +301,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // Here is the confirming sweep on this lesson's data, starting from the valley above, at the lesson's 10-epoch budget (5 rates × 3 seeds):
 
 // ── cell 36 ──
-var confirmed = ConfirmedRate.Run(finder, baseline, data, seeds: 3);
+var confirmed = ConfirmedRate.Run(finder, baseline, data, seeds: 3, options: lesson.Options);
 Console.WriteLine(confirmed);
 
 // Last, the early spike. We take seed's real curve and make its 13th mini-batch an unlucky one (loss × 3), as can happen with an odd batch. The *naive* steepest pick, the steepest single step of the raw losses anywhere on the curve, is what users complain about; ours reads the smoothed curve.
@@ -314,8 +315,8 @@ var naiveClean = NaiveSteepest.Suggest(clean.Rates, clean.Losses);
 var naiveSpiked = NaiveSteepest.Suggest(clean.Rates, spiked);
 Console.WriteLine($"clean curve:  {clean.Suggestions}; naive steepest {Hyperparameters.Fmt(naiveClean.Rate)}");
 Console.WriteLine($"with a spike: {spikedPicks}; naive steepest {Hyperparameters.Fmt(naiveSpiked.Rate)}");
-Claim.Check("01.20", "the steepest pick is not fooled by an early spike", new SpikeResistance("steepest", clean.Suggestions!.Steepest.Rate, spikedPicks.Steepest.Rate));
-Claim.Check("01.21", "the naive steepest pick chases single noisy steps, in the noise just before the loss blows up", new NoiseChasing(naiveClean.Rate, clean.Suggestions!.Steepest.Rate));
+lesson.Claim.Check("01.20", "the steepest pick is not fooled by an early spike", new SpikeResistance("steepest", clean.Suggestions!.Steepest.Rate, spikedPicks.Steepest.Rate));
+lesson.Claim.Check("01.21", "the naive steepest pick chases single noisy steps, in the noise just before the loss blows up", new NoiseChasing(naiveClean.Rate, clean.Suggestions!.Steepest.Rate));
 
 // Note what the spike did to *valley* (compare the two lines): a bump early on lengthens the run of ever-lower losses at its start, so valley moves to a lower, more cautious rate. That is the safe direction, but it is one more reason to look at the chart and at several seeds rather than trust one number.
 //
@@ -334,11 +335,11 @@ Show.Value(() => Plot.FinderCurve(digitsFinder));
 double? myRate = null;   // ← fill in: the rate you read off the chart (e.g. 3e-3)
 // Once you have answered, the cell trains your rate and a 12-rate sweep to compare with (about a minute). The reference
 // is the sweep's smoothed best (the lowest average of three neighbouring rates), not its single luckiest run.
-Show.Value(() => Exercise.Check("01.ex1", myRate, "myRate (a positive number read off the finder chart)", rate =>
+Show.Value(() => lesson.Exercise.Check("01.ex1", myRate, "myRate (a positive number read off the finder chart)", rate =>
 {
     if (!(rate > 0 && double.IsFinite(rate))) return Answers.Invalid<double>("A rate is a positive number: read one off the finder chart.");
-    var digitsSweep = Sweep.Run(digits, baseline, "lr", Sweep.LogGrid(1e-4, 0.3, perDecade: 3), (hp, lr) => hp with { LearningRate = lr });
-    var mine = Trainer.Fit(baseline with { LearningRate = rate }, digits, new FitOptions { Label = "your rate" }).History;
+    var digitsSweep = Sweep.Run(digits, baseline, "lr", Sweep.LogGrid(1e-4, 0.3, perDecade: 3), (hp, lr) => hp with { LearningRate = lr }, options: lesson.Options);
+    var mine = Trainer.Fit(baseline with { LearningRate = rate }, digits, lesson.Options with { Label = "your rate" }).History;
     return Answers.RateFromFinder(mine, digitsSweep);
 }));
 
@@ -347,7 +348,7 @@ Show.Value(() => Exercise.Check("01.ex1", myRate, "myRate (a positive number rea
 // ── cell 43 ──
 double? myLimit = null;   // ← your prediction
 // The feedback walks the bowl with curvatures 1 and 40 at 5% below and 5% above your value.
-Show.Value(() => Exercise.Check("01.ex2", myLimit, Answers.StabilityLimit(new QuadraticBowl(1, 40))));
+Show.Value(() => lesson.Exercise.Check("01.ex2", myLimit, Answers.StabilityLimit(new QuadraticBowl(1, 40))));
 
 // ## Key takeaways
 //

@@ -14,9 +14,6 @@ using HyperLab.Sweeps;
 using HyperLab.Training;
 using HyperLab;
 
-// The native fixes (docs/platform.md), before the first torch call; the setup cell below prints what they did.
-HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs too, without the fixes
-
 // # 02 · Batch size
 //
 // **Learning goals.** After this lesson you can
@@ -36,7 +33,8 @@ HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs to
 Show.Value(() => Notebook.Prepare());
 
 // ── cell 3 ──
-Show.Value(() => Notebook.Start("Lesson 02 · Batch size"));
+var lesson = Notebook.Start("Lesson 02 · Batch size");
+Show.Value(() => lesson);
 
 // ## The idea in plain words
 //
@@ -66,7 +64,7 @@ foreach (int b in new[] { 100, 1, 10_000, 64 })
 
 int Drawn(int n, int b) => Batches.ForEpoch(n, b, seed, epoch: 1).Count();   // batches the loop would draw
 var (u100, u1, u10k) = (new UpdatePlan(10_000, 100).UpdatesPerEpoch, new UpdatePlan(10_000, 1).UpdatesPerEpoch, new UpdatePlan(10_000, 10_000).UpdatesPerEpoch);
-Claim.Demonstrate("02.1", "10,000 examples in batches of 100 / 1 / 10,000 give 100 / 10,000 / 1 updates per epoch",
+lesson.Claim.Demonstrate("02.1", "10,000 examples in batches of 100 / 1 / 10,000 give 100 / 10,000 / 1 updates per epoch",
     (u100, u1, u10k) == (100, 10_000, 1) && (Drawn(10_000, 100), Drawn(10_000, 1), Drawn(10_000, 10_000)) == (100, 10_000, 1),
     $"⌈N/B⌉ = {u100} / {u1:N0} / {u10k}; batches drawn by the loop's batcher: {Drawn(10_000, 100)} / {Drawn(10_000, 1):N0} / {Drawn(10_000, 10_000)}");
 
@@ -74,10 +72,10 @@ Claim.Demonstrate("02.1", "10,000 examples in batches of 100 / 1 / 10,000 give 1
 
 // ── cell 9 ──
 var ragged = new UpdatePlan(data.Train.Count, 96);
-var raggedRun = Trainer.Fit(baseline with { BatchSize = 96, Epochs = 1 }, data, new FitOptions { Label = "batch 96, 1 epoch" }).History;
+var raggedRun = Trainer.Fit(baseline with { BatchSize = 96, Epochs = 1 }, data, lesson.Options with { Label = "batch 96, 1 epoch" }).History;
 int lastBatch = Batches.ForEpoch(data.Train.Count, 96, seed, epoch: 1).Last().Length;
 Console.WriteLine(ragged);
-Claim.Demonstrate("02.2", "a ragged last batch counts as an update too",
+lesson.Claim.Demonstrate("02.2", "a ragged last batch counts as an update too",
     raggedRun.Steps.Count == ragged.UpdatesPerEpoch && ragged.IsRagged && lastBatch == ragged.LastBatchSize && ragged.UpdatesPerEpoch == ragged.FullBatches + 1,
     $"{data.Train.Count:N0} examples, batch 96: {ragged.FullBatches} full batches + a last batch of {lastBatch}; the run recorded {raggedRun.Steps.Count} updates = ⌈{data.Train.Count}/96⌉ = {ragged.UpdatesPerEpoch}");
 
@@ -89,7 +87,7 @@ Claim.Demonstrate("02.2", "a ragged last batch counts as an update too",
 
 // ── cell 11 ──
 var noisyRuns = new[] { 8, 32, 256 }
-    .Select(b => Trainer.Fit(baseline with { BatchSize = b, Epochs = 1 }, data, new FitOptions { Label = $"batch {b}" }))
+    .Select(b => Trainer.Fit(baseline with { BatchSize = b, Epochs = 1 }, data, lesson.Options with { Label = $"batch {b}" }))
     .ToList();
 Show.Value(() => Plot.StepCurves(noisyRuns.Select(r => r.History), new() { StepsInEpochs = true, LogY = false, Title = "Loss of every update, unsmoothed: batch 8, 32 and 256 (1 epoch each)" }));
 
@@ -97,11 +95,11 @@ Show.Value(() => Plot.StepCurves(noisyRuns.Select(r => r.History), new() { Steps
 
 // ── cell 13 ──
 var noiseRatio = StepNoise.Compare(noisyRuns[0].History, noisyRuns[2].History);   // the training curves of batch 8 and 256, trend removed
-Claim.Check("02.3", "the small batch's loss varies more from step to step than the large batch's", noiseRatio.VariesMore());
+lesson.Claim.Check("02.3", "the small batch's loss varies more from step to step than the large batch's", noiseRatio.VariesMore());
 // At frozen weights (the batch-8 network after its epoch): the same per-example losses, averaged over random batches of 8 and of 256.
 var perExample = LossNoise.PerExample(noisyRuns[0].Model, data.Train);
 var frozenRatio = LossNoise.Compare(perExample, small: 8, large: 256, draws: 2000, seed: seed);
-Claim.Check("02.4", "at frozen weights, the batch loss of 8 examples spreads about √(256/8) times as much as that of 256, as for an average of B noisy numbers",
+lesson.Claim.Check("02.4", "at frozen weights, the batch loss of 8 examples spreads about √(256/8) times as much as that of 256, as for an average of B noisy numbers",
     frozenRatio.NearSquareRootRule());
 
 // The loss is a symptom; the cause is the gradient. Take the network trained above with batch 32 and freeze its weights. Let g be the **full-batch gradient**, the average over all N = 4,000 training examples, and g_B the gradient of a random mini-batch of B examples. The quantity to measure is the mean squared distance **E‖g_B − g‖²**: how far, on average, a mini-batch's gradient points away from the true one.
@@ -118,7 +116,7 @@ foreach (var p in noise.Points) Console.WriteLine($"{p}   → implied tr(Σ) ≈
 Show.Value(() => Plot.GradientNoise(noise));
 
 // ── cell 16 ──
-Claim.Check("02.5", "the spread of mini-batch gradients around the full-batch gradient shrinks about as 1/B", noise.ShrinksAsOneOverB());
+lesson.Claim.Check("02.5", "the spread of mini-batch gradients around the full-batch gradient shrinks about as 1/B", noise.ShrinksAsOneOverB());
 
 // Doubling the batch halves the noise in the squared length, so it shrinks the typical error of the gradient only by √2. Going from 32 to 512 costs 16× the computation per update for 4× less error. Whether that is a good deal depends on the hardware, which is the next question.
 //
@@ -144,7 +142,7 @@ Show.Value(() => Plot.Throughput(speed, new() { Metric = ChartMetric.SecondsPerE
 // ── cell 20 ──
 var (at8, at256) = (speed.At(8), speed.At(256));
 var fastCheck256 = speed.Faster(8, 256, atLeast: 2);   // a generous margin for a shared machine
-Claim.Check("02.6", "a batch of 256 processes examples faster than a batch of 8", fastCheck256.Holds,
+lesson.Claim.Check("02.6", "a batch of 256 processes examples faster than a batch of 8", fastCheck256.Holds,
     $"{fastCheck256}: {at256.Fastest:N0} vs {at8.Fastest:N0} examples per second of processor time; " +
     $"one epoch of {data.Train.Count:N0} takes {at256.SecondsPerEpoch:0.00} s vs {at8.SecondsPerEpoch:0.00} s; repeats ranged {at256.Slowest:N0} to {at256.Fastest:N0} and {at8.Slowest:N0} to {at8.Fastest:N0}");
 
@@ -156,7 +154,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 
 // ── cell 23 ──
 var flattening = speed.Flattens(8, 32, 512, 2048);
-Claim.Check("02.7", "the gain flattens: going from 512 to 2,048 helps less than going from 8 to 32", flattening.Holds,
+lesson.Claim.Check("02.7", "the gain flattens: going from 512 to 2,048 helps less than going from 8 to 32", flattening.Holds,
     $"4× the batch: {flattening}");
 
 // ## 4. Memory: activations grow with the batch
@@ -176,12 +174,12 @@ Show.Value(() => Plot.Memory(memory.Concat(deeper), new() { Title = "Estimated m
 
 // ── cell 26 ──
 var probe = Mlp.Create(784, 10, baseline);
-long activationsPerExample = memory[0].ActivationsPerExample;
+long perExample = memory[0].ActivationsPerExample;
 var counted = new[] { 32, 64, 128, 256 }.Select(b => (Batch: b, Values: ActivationCount.Measure(probe, 784, b))).ToList();
-Claim.Demonstrate("02.8", "a real forward pass produces exactly batch × A activation values, the A of the formula (values counted, not bytes measured)",
-    counted.All(c => c.Values == c.Batch * activationsPerExample),
+lesson.Claim.Demonstrate("02.8", "a real forward pass produces exactly batch × A activation values, the A of the formula (values counted, not bytes measured)",
+    counted.All(c => c.Values == c.Batch * perExample),
     $"a real forward pass produced {string.Join(" / ", counted.Select(c => c.Values.ToString("N0")))} values at batch {string.Join(" / ", counted.Select(c => c.Batch))}: " +
-    $"exactly batch × {activationsPerExample:N0}, and {activationsPerExample:N0} = 784 + 2 × 2 × 128 + 10 as the formula says ({MemoryEstimate.Megabytes(4 * activationsPerExample * 256)} at batch 256)");
+    $"exactly batch × {perExample:N0}, and {perExample:N0} = 784 + 2 × 2 × 128 + 10 as the formula says ({MemoryEstimate.Megabytes(4 * perExample * 256)} at batch 256)");
 
 // In the table, the activations of this small network overtake the fixed part between batch 128 and 512. The formula says where that crossing lies for any network: at B = P × (2 + S) / A. A network with many more activations per example A (a convolutional image model, say) reaches it at far smaller batches, and from there on the activations are what runs out first when you raise the batch.
 //
@@ -192,7 +190,7 @@ Claim.Demonstrate("02.8", "a real forward pass produces exactly batch × A activ
 // ── cell 28 ──
 int[] sweepBatches = { 32, 128, 512, 2048, 4000 };
 int[] seeds = { seed, seed + 1 };
-var sweeps = seeds.Select(s => Sweep.Run(data, baseline with { Seed = s }, "batch", sweepBatches, (hp, b) => hp with { BatchSize = b })).ToList();
+var sweeps = seeds.Select(s => Sweep.Run(data, baseline with { Seed = s }, "batch", sweepBatches, (hp, b) => hp with { BatchSize = b }, options: lesson.Options)).ToList();
 double MeanFinal(int b) => sweeps.Average(s => s.Points.Single(p => p.Value == b).History.FinalValidationLoss);
 double MeanTrain(int b) => sweeps.Average(s => s.Points.Single(p => p.Value == b).History.LastEpoch!.TrainLoss);
 foreach (int b in sweepBatches)
@@ -202,7 +200,7 @@ Show.Value(() => Plot.SweepCurve(sweeps, new() { Title = "Final loss against bat
 // ── cell 29 ──
 // Final validation loss per seed (a diverged run counts as +∞); the margin, 0.1 nats, is above the seed-to-seed spread (docs/lessons/02.md).
 double[] Finals(int b) => sweeps.Select(s => s.Points.Single(p => p.Value == b).History.FinalValidationLoss).ToArray();
-Claim.Check("02.9", "at a fixed rate and epoch budget, a very large batch ends with worse validation than a moderate one",
+lesson.Claim.Check("02.9", "at a fixed rate and epoch budget, a very large batch ends with worse validation than a moderate one",
     Evidence.All(Difference.Lower("batch 128", Finals(128), "batch 2,048", Finals(2048), minMargin: 0.1),
                  Difference.Lower("batch 128", Finals(128), "full batch 4,000", Finals(4000), minMargin: 0.1)));
 
@@ -215,12 +213,10 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // The speed measurement and this one together also settle a piece of folklore: the largest batch is a speed choice, not the best model.
 
 // ── cell 32 ──
-// The speed half compares with the smallest batch: against batch 32 the largest batch's lead fell to 1.1× once, on a
-// machine where other programs were filling the processor's cache (docs/lessons/02.md); against batch 8 it stayed above 3×.
-var fastCheck2048 = speed.Faster(8, 2048, atLeast: 2);
-Claim.Check("02.10", "the largest batch trains an epoch much faster than the smallest but does not give the best model at the same budget",
-    Evidence.All(new Verdict(fastCheck2048.Holds, fastCheck2048.ToString()),
-                 Difference.Lower("batch 32", Finals(32), "batch 2,048", Finals(2048), minMargin: 0.1)));
+var fastCheck2048 = speed.Faster(32, 2048, atLeast: 1.5);
+lesson.Claim.Check("02.10", "the largest batch trains an epoch much faster than batch 32 but does not give the best model at the same budget",
+    fastCheck2048.Holds && MeanFinal(2048) > MeanFinal(32) + 0.1,
+    $"{fastCheck2048} but ended at validation loss {MeanFinal(2048):0.###} vs {MeanFinal(32):0.###}");
 
 // ## 6. Batch and rate together
 //
@@ -230,12 +226,12 @@ Claim.Check("02.10", "the largest batch trains an epoch much faster than the sma
 
 // ── cell 34 ──
 var hot = baseline with { Optimizer = OptimizerKind.Momentum, LearningRate = 0.1, Epochs = 1 };
-var tiny = Trainer.Fit(hot with { BatchSize = 4 }, data, new FitOptions { Label = "batch 4, lr 0.1" }).History;
-var moderate = Trainer.Fit(hot with { BatchSize = 64 }, data, new FitOptions { Label = "batch 64, lr 0.1" }).History;
+var tiny = Trainer.Fit(hot with { BatchSize = 4 }, data, lesson.Options with { Label = "batch 4, lr 0.1" }).History;
+var moderate = Trainer.Fit(hot with { BatchSize = 64 }, data, lesson.Options with { Label = "batch 64, lr 0.1" }).History;
 Show.Value(() => Plot.StepCurves(new[] { tiny, moderate }, new() { StepsInEpochs = true, Title = "Same rate (0.1, SGD with momentum), batch 4 against batch 64" }));
 
 // ── cell 35 ──
-Claim.Check("02.11", "a tiny batch with a big rate blows up (diverges, or collapses to chance: 10%), where a moderate batch at the same rate learns", new BatchBlowUp(tiny, moderate));
+lesson.Claim.Check("02.11", "a tiny batch with a big rate blows up (diverges, or collapses to chance: 10%), where a moderate batch at the same rate learns", new BatchBlowUp(tiny, moderate));
 
 // Each of batch 4's updates follows a gradient estimated from 4 images, so at a rate that suits batch 64 the unlucky batches throw the weights far off course. The result is worse than a slow start: depending on the seed the run diverges outright, or the network collapses to about chance: validation [accuracy](glossary.md#accuracy) near 10%, what always guessing the same class scores on ten balanced classes. (Your turn, below: rescue it.)
 //
@@ -252,7 +248,7 @@ var unscaled = RateScaling.None(32, 0.01);
 int[] scaleBatches = { 32, 512, 2048 };
 History RunWith(RateScaling rule, int batch, int s) =>
     Trainer.Fit(rule.Apply(sgdReference with { BatchSize = batch, Seed = s }, warmupEpochs: 1), data,
-        new FitOptions { Label = $"batch {batch}, {(rule.Rule == ScalingRule.None ? "no scaling" : rule.Rule + " rule")}, lr {Hyperparameters.Fmt(rule.RateFor(batch))}" }).History;
+        lesson.Options with { Label = $"batch {batch}, {(rule.Rule == ScalingRule.None ? "no scaling" : rule.Rule + " rule")}, lr {Hyperparameters.Fmt(rule.RateFor(batch))}" }).History;
 var plainRuns = seeds.SelectMany(s => scaleBatches.Select(b => (Batch: b, Seed: s, History: RunWith(unscaled, b, s)))).ToList();
 var linearRuns = seeds.SelectMany(s => scaleBatches.Where(b => b > 32).Select(b => (Batch: b, Seed: s, History: RunWith(linear, b, s))))
     .Concat(plainRuns.Where(r => r.Batch == 32)).ToList();   // at batch 32 both rules give 0.01: the same run
@@ -269,9 +265,9 @@ foreach (int b in scaleBatches.Where(b => b > 32))
 // The gap to batch 32, seed by seed; the margin, 0.1 nats, is above the seed-to-seed spread (docs/lessons/02.md).
 double[] Gaps(IEnumerable<(int Batch, int Seed, History History)> runs, int batch) =>
     seeds.Select(s => Final(runs.Single(r => r.Batch == batch && r.Seed == s).History) - Final(runs.Single(r => r.Batch == 32 && r.Seed == s).History)).ToArray();
-Claim.Check("02.12", "with linear scaling (and warmup), the final-loss gap between batch 32 and batch 512 is smaller than without",
+lesson.Claim.Check("02.12", "with linear scaling (and warmup), the final-loss gap between batch 32 and batch 512 is smaller than without",
     Difference.Lower($"gap with the linear rule (lr {Hyperparameters.Fmt(linear.RateFor(512))})", Gaps(linearRuns, 512), "gap without scaling (lr 0.01)", Gaps(plainRuns, 512), minMargin: 0.1));
-Claim.Check("02.13", "only up to a point: at batch 2,048 the linearly scaled rate is too large and the gap opens again",
+lesson.Claim.Check("02.13", "only up to a point: at batch 2,048 the linearly scaled rate is too large and the gap opens again",
     Difference.Lower("linear rule's gap at batch 512", Gaps(linearRuns, 512), $"at batch 2,048 (lr {Hyperparameters.Fmt(linear.RateFor(2048))})", Gaps(linearRuns, 2048), minMargin: 0.1));
 
 // Now the Adam-style optimizer of section 5 (AdamW, reference batch 32 at 10⁻³) with the square-root rule: batch 512 gets 10⁻³ × √16 = 4 × 10⁻³, again with one epoch of warmup. The unscaled runs are the ones from section 5.
@@ -279,11 +275,11 @@ Claim.Check("02.13", "only up to a point: at batch 2,048 the linearly scaled rat
 // ── cell 40 ──
 var sqrtRule = RateScaling.SquareRoot(32, 1e-3);
 var adamScaled = seeds.Select(s => Trainer.Fit(sqrtRule.Apply(baseline with { BatchSize = 512, Seed = s }, warmupEpochs: 1), data,
-    new FitOptions { Label = $"batch 512, square-root rule, lr {Hyperparameters.Fmt(sqrtRule.RateFor(512))}" }).History).ToList();
+    lesson.Options with { Label = $"batch 512, square-root rule, lr {Hyperparameters.Fmt(sqrtRule.RateFor(512))}" }).History).ToList();
 // Gaps to batch 32 seed by seed (adamScaled follows the order of seeds, as the sweeps do); margin 0.05 nats (docs/lessons/02.md).
 var adamGapPlain = Finals(512).Zip(Finals(32), (a, b) => a - b);
 var adamGapScaled = adamScaled.Select(Final).Zip(Finals(32), (a, b) => a - b);
-Claim.Check("02.14", "with square-root scaling (and warmup), AdamW's final-loss gap between batch 32 and batch 512 is smaller than without",
+lesson.Claim.Check("02.14", "with square-root scaling (and warmup), AdamW's final-loss gap between batch 32 and batch 512 is smaller than without",
     Difference.Lower($"gap with the square-root rule (lr {Hyperparameters.Fmt(sqrtRule.RateFor(512))})", adamGapScaled, "gap without scaling (lr 1e-3)", adamGapPlain, minMargin: 0.05));
 
 // The rules are starting points, not laws: they assume the small-batch rate was good, they are used with a warmup, and they break down once the batch is so large that the scaled rate is more than training tolerates (2,048 above). Past that point a larger batch buys speed but no more progress per epoch. Lesson 06 maps the best rate across batch sizes directly.
@@ -305,17 +301,17 @@ Claim.Check("02.14", "with square-root scaling (and warmup), AdamW's final-loss 
 
 // ── cell 42 ──
 long? myUpdates = null;   // ← your answer
-Show.Value(() => Exercise.Check("02.ex1", myUpdates, Answers.Updates(examples: 60_000, batch: 128, epochs: 3)));
+Show.Value(() => lesson.Exercise.Check("02.ex1", myUpdates, Answers.Updates(examples: 60_000, batch: 128, epochs: 3)));
 
 // **Exercise 2.** Rescue the tiny batch. Batch 64 trains well at rate 0.1 with momentum (section 6). Use the linear rule from that reference to choose a rate for batch 4, set `myRate`, and run the cell: it trains one epoch at your rate.
 
 // ── cell 44 ──
 double? myRate = null;   // ← your rate for batch 4
-Exercise.Check("02.ex2", myRate, Answers.LinearRule(referenceBatch: 64, referenceRate: 0.1, batch: 4));
+lesson.Exercise.Check("02.ex2", myRate, Answers.LinearRule(referenceBatch: 64, referenceRate: 0.1, batch: 4));
 if (myRate is double rate && rate > 0)
 {
     // What your rate does: one epoch of batch 4 (1,000 updates).
-    var rescue = Trainer.Fit(hot with { BatchSize = 4, LearningRate = rate }, data, new FitOptions { Label = $"batch 4, lr {Hyperparameters.Fmt(rate)}" }).History;
+    var rescue = Trainer.Fit(hot with { BatchSize = 4, LearningRate = rate }, data, lesson.Options with { Label = $"batch 4, lr {Hyperparameters.Fmt(rate)}" }).History;
     Console.WriteLine(rescue.Diverged ? $"Batch 4 at lr {Hyperparameters.Fmt(rate)} diverged." : $"Batch 4 at lr {Hyperparameters.Fmt(rate)} reached validation accuracy {rescue.FinalValidationAccuracy:P0}.");
 }
 
@@ -324,7 +320,7 @@ if (myRate is double rate && rate > 0)
 // ── cell 46 ──
 double? myMegabytes = null;   // ← your answer in MB
 var big = MemoryEstimate.For(784, 10, baseline with { Depth = 8, Width = 256, BatchSize = 1024 });
-Show.Value(() => Exercise.Check("02.ex3", myMegabytes, Answers.Megabytes(big.ActivationBytes / 1e6)));
+Show.Value(() => lesson.Exercise.Check("02.ex3", myMegabytes, Answers.Megabytes(big.ActivationBytes / 1e6)));
 
 // ## Key takeaways
 //

@@ -33,7 +33,8 @@ HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs to
 Show.Value(() => Notebook.Prepare());
 
 // ── cell 3 ──
-Show.Value(() => Notebook.Start("Lesson 03 · Epochs"));
+var lesson = Notebook.Start("Lesson 03 · Epochs");
+Show.Value(() => lesson);
 
 // ## The idea in plain words
 //
@@ -63,7 +64,7 @@ Show.Value(() => data);
 var hp = OverfitRecipe.LargeModel with { Seed = seed };
 var plan = new UpdatePlan(data.Train.Count, hp.BatchSize);   // lesson 02's arithmetic: ceil(N/B) updates per epoch
 Console.WriteLine(plan);
-var three = Trainer.Fit(hp with { Epochs = 3 }, data, new FitOptions { Label = "3 epochs (too few)" }).History;
+var three = Trainer.Fit(hp with { Epochs = 3 }, data, lesson.Options with { Label = "3 epochs (too few)" }).History;
 
 // What the loop did: updates per epoch from the recorded steps; examples per epoch by replaying the loop's own
 // seeded batch order (Batches.ForEpoch, which Trainer.Fit draws from).
@@ -72,10 +73,10 @@ var batches = Enumerable.Range(1, 3).Select(e => Batches.ForEpoch(data.Train.Cou
 long examplesSeen = batches.Sum(epoch => epoch.Sum(b => b.Length));
 bool everyExampleOncePerEpoch = batches.All(epoch => epoch.SelectMany(b => b).Order().SequenceEqual(Enumerable.Range(0, data.Train.Count)));
 
-Claim.Demonstrate("03.1", "updates = epochs × ceil(N/B)",
+lesson.Claim.Demonstrate("03.1", "updates = epochs × ceil(N/B)",
     three.Steps.Count == plan.Updates(3) && updatesPerEpoch.All(u => u == plan.UpdatesPerEpoch),
     $"N = {data.Train.Count}, B = {hp.BatchSize}: 3 × ceil({data.Train.Count}/{hp.BatchSize}) = {plan.Updates(3)}; the run recorded {three.Steps.Count} updates ({string.Join(" + ", updatesPerEpoch)} per epoch, last batch {plan.LastBatchSize} examples)");
-Show.Value(() => Claim.Demonstrate("03.2", "examples seen = epochs × N, each example once per epoch",
+Show.Value(() => lesson.Claim.Demonstrate("03.2", "examples seen = epochs × N, each example once per epoch",
     examplesSeen == plan.ExamplesSeen(3) && everyExampleOncePerEpoch,
     $"3 × {data.Train.Count} = {plan.ExamplesSeen(3)}; the loop's batches held {examplesSeen} examples, and each epoch's batches contain every training example exactly once: {everyExampleOncePerEpoch}"));
 
@@ -93,7 +94,7 @@ foreach (int b in new[] { 1, 32, data.Train.Count })
 // Now the whole budget: 40 epochs. Watch both curves: training loss (dashed) measures how well the model fits the 300 examples it learns from, validation loss (solid) how well it does on 1,200 digits it never trains on.
 
 // ── cell 11 ──
-var full = Trainer.Fit(hp, data, new FitOptions { Label = "40 epochs (too many)" });
+var full = Trainer.Fit(hp, data, lesson.Options with { Label = "40 epochs (too many)" });
 var longRun = full.History;
 Console.WriteLine($"model: {full.Model}; training examples: {data.Train.Count}");
 Show.Value(() => longRun);
@@ -104,15 +105,15 @@ Show.Value(() => Plot.EpochCurves(longRun));
 // ── cell 13 ──
 var best = longRun.BestEpoch!;
 var last = longRun.LastEpoch!;
-Claim.Check("03.3", "the validation minimum lies strictly inside the run", ValidationCurve.MinimumInside(longRun));
-Claim.Check("03.4", "after the minimum, training keeps improving while validation gets worse", OverfitAfterMinimum.Of(longRun, maxTrainShare: 0.5, minValidationRise: 1.2));
+lesson.Claim.Check("03.3", "the validation minimum lies strictly inside the run", ValidationCurve.MinimumInside(longRun));
+lesson.Claim.Check("03.4", "after the minimum, training keeps improving while validation gets worse", OverfitAfterMinimum.Of(longRun, maxTrainShare: 0.5, minValidationRise: 1.2));
 
 // Where did the training gains come from? From memorizing the wrong labels.
 var onTrain = Checkpoint.Outputs(full.Model, data.Train);
 var wrongRows = setup.WrongLabelRows();
 int learnedMistakes = wrongRows.Count(i => onTrain.Predicted[i] == data.Train.Labels[i]);
 Console.WriteLine($"Training accuracy (on the noisy labels) {last.TrainAccuracy:P1}, validation accuracy {last.ValidationAccuracy:P1}.");
-Show.Value(() => Claim.Check("03.5", "by epoch 40 the model has memorized most of the wrong labels", new Memorization(learnedMistakes, wrongRows.Count)));
+Show.Value(() => lesson.Claim.Check("03.5", "by epoch 40 the model has memorized most of the wrong labels", new Memorization(learnedMistakes, wrongRows.Count)));
 
 // ── cell 14 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
@@ -121,15 +122,15 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // The training loss keeps falling to almost zero, but after the validation minimum that progress is memorization: the model learns the training set's quirks, including the answers that are wrong, and gets worse on new digits. In hindsight the right budget was the epoch of the validation minimum. Let us train three budgets from the same seed: too few (3 epochs), about right (the epoch of the minimum) and too many (40).
 
 // ── cell 16 ──
-var justRight = Trainer.Fit(hp with { Epochs = best.Epoch }, data, new FitOptions { Label = $"{best.Epoch} epochs (about right)" }).History;
+var justRight = Trainer.Fit(hp with { Epochs = best.Epoch }, data, lesson.Options with { Label = $"{best.Epoch} epochs (about right)" }).History;
 Show.Value(() => Plot.EpochCurves(new[] { three, justRight, longRun }, new() { Title = "Three epoch budgets from the same seed: too few, about right, too many" }));
 
 // ── cell 17 ──
-Claim.Demonstrate("03.6", "with a constant rate, a shorter budget is exactly the start of a longer run",
+lesson.Claim.Demonstrate("03.6", "with a constant rate, a shorter budget is exactly the start of a longer run",
     justRight.Epochs.Select(e => e.ValidationLoss).SequenceEqual(longRun.Epochs.Take(best.Epoch).Select(e => e.ValidationLoss)),
     $"the {best.Epoch}-epoch run's validation losses equal the first {best.Epoch} of the 40-epoch run; it ends at {justRight.FinalValidationLoss:0.####}, the long run's minimum {best.ValidationLoss:0.####}");
 // Margin 0.05 nats: above the seed-to-seed spread of these final losses (docs/lessons/03.md).
-Show.Value(() => Claim.Check("03.7", "the budget at the minimum ends best of the three", Evidence.All(
+Show.Value(() => lesson.Claim.Check("03.7", "the budget at the minimum ends best of the three", Evidence.All(
     Difference.Lower($"{best.Epoch} epochs", justRight.FinalValidationLoss, "3 epochs", three.FinalValidationLoss, minMargin: 0.05),
     Difference.Lower($"{best.Epoch} epochs", justRight.FinalValidationLoss, "40 epochs", longRun.FinalValidationLoss, minMargin: 0.05))));
 
@@ -151,7 +152,7 @@ Show.Value(() => Claim.Check("03.7", "the budget at the minimum ends best of the
 // ── cell 19 ──
 string checkpointFile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"hyperlab-lesson03-best-seed{seed}.bin");
 var rule = new EarlyStopping(Patience: 5, CheckpointPath: checkpointFile);
-var stopped = Trainer.Fit(hp, data, new FitOptions { EarlyStopping = rule, Label = "early stopping, patience 5" });
+var stopped = Trainer.Fit(hp, data, lesson.Options with { EarlyStopping = rule, Label = "early stopping, patience 5" });
 var report = rule.Explain(stopped.History);   // why and when it stopped
 Console.WriteLine(report);
 Show.Value(() => stopped);
@@ -163,10 +164,10 @@ Show.Value(() => Plot.EpochCurves(stopped.History));
 var esBest = stopped.History.BestEpoch!;
 var restored = Checkpoint.Outputs(stopped.Model, data.Validation);   // measure the model we got back, now
 var afterBest = stopped.History.Epochs.Skip(report.BestEpoch).ToList();
-Claim.Demonstrate("03.8", "the run stopped exactly `patience` epochs after its best, and none of those epochs beat it",
+lesson.Claim.Demonstrate("03.8", "the run stopped exactly `patience` epochs after its best, and none of those epochs beat it",
     report.StoppedEarly && afterBest.Count == rule.Patience && afterBest.All(e => e.ValidationLoss >= esBest.ValidationLoss),
     $"best epoch {report.BestEpoch} ({esBest.ValidationLoss:0.####}); epochs {report.BestEpoch + 1}-{report.StoppedEpoch}: {string.Join(", ", afterBest.Select(e => e.ValidationLoss.ToString("0.####")))}; {report.StoppedEpoch} of {hp.Epochs} epochs used");
-Claim.Demonstrate("03.9", "the restored model's validation loss equals the best epoch's",
+lesson.Claim.Demonstrate("03.9", "the restored model's validation loss equals the best epoch's",
     restored.Loss == esBest.ValidationLoss,
     $"measured now {restored.Loss:0.############}, recorded at epoch {esBest.Epoch} {esBest.ValidationLoss:0.############} (difference {restored.Loss - esBest.ValidationLoss:0.0e0}); accuracy {restored.Accuracy:P1}");
 Console.WriteLine($"For comparison, the 40-epoch run's lowest validation loss was {best.ValidationLoss:0.####} at epoch {best.Epoch}; early stopping kept epoch {esBest.Epoch} ({esBest.ValidationLoss:0.####}) after {report.StoppedEpoch} epochs.");
@@ -180,7 +181,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // ── cell 24 ──
 var reloaded = Checkpoint.LoadMlp(checkpointFile, data.Train.FeatureCount, data.Train.ClassCount, hp);
 var fromDisk = Checkpoint.Outputs(reloaded, data.Validation);
-Claim.Demonstrate("03.10", "the saved best checkpoint reloads to identical predictions",
+lesson.Claim.Demonstrate("03.10", "the saved best checkpoint reloads to identical predictions",
     fromDisk.LargestDifference(restored) == 0 && fromDisk.SamePredictions(restored) == restored.Count,
     $"{restored.Count} validation digits: {fromDisk.SamePredictions(restored)} same predicted class, largest difference between logits {fromDisk.LargestDifference(restored):0.0e0}; file {new System.IO.FileInfo(checkpointFile).Length / 1024.0:0} KB");
 
@@ -192,14 +193,14 @@ Claim.Demonstrate("03.10", "the saved best checkpoint reloads to identical predi
 
 // ── cell 26 ──
 var slower = new[] { 3e-4, 1e-4 }.Select(lr => Trainer.Fit(hp with { LearningRate = lr, Epochs = 30 }, data,
-    new FitOptions { Label = $"lr {Hyperparameters.Fmt(lr)}" }).History).ToList();
+    lesson.Options with { Label = $"lr {Hyperparameters.Fmt(lr)}" }).History).ToList();
 var byRate = new[] { longRun with { Label = "lr 1e-3" } }.Concat(slower).ToList();
 double target = byRate.Max(h => h.BestEpoch!.ValidationLoss);
 var reach = byRate.Select(h => h.FirstEpochReaching(target)!.Value).ToList();
 Show.Value(() => Plot.EpochCurves(byRate, new() { Series = ChartSeries.Validation, Target = target, Title = "Three learning rates: epochs to reach the same validation loss" }));
 
 // ── cell 27 ──
-Claim.Check("03.11", "a lower rate needs more epochs to reach the same loss",
+lesson.Claim.Check("03.11", "a lower rate needs more epochs to reach the same loss",
     Ordering.Increasing($"first epoch reaching validation loss {target:0.###}", new[] { "lr 1e-3", "lr 3e-4", "lr 1e-4" }, reach.Select(r => (double)r)));
 
 // **Stronger regularization moves the onset of overfitting later.** Dropout (lesson 05) switches off a random share of the hidden units at every update, so the network cannot lean on memorized details, and memorizing them starts later. The onset of overfitting is the epoch of the validation minimum; a minimum at the last epoch means no overfitting within the budget at all. Dropout rates 0, 0.5 and 0.8, 40 epochs each:
@@ -207,15 +208,15 @@ Claim.Check("03.11", "a lower rate needs more epochs to reach the same loss",
 // ── cell 29 ──
 var byDropout = new List<History> { longRun with { Label = "dropout 0" } };
 foreach (double p in new[] { 0.5, 0.8 })
-    byDropout.Add(Trainer.Fit(hp with { Dropout = p }, data, new FitOptions { Label = $"dropout {p}" }).History);
+    byDropout.Add(Trainer.Fit(hp with { Dropout = p }, data, lesson.Options with { Label = $"dropout {p}" }).History);
 var onset = byDropout.Select(h => h.BestEpoch!.Epoch).ToList();
 Show.Value(() => Plot.EpochCurves(byDropout, new() { Series = ChartSeries.Validation, Title = "Stronger dropout moves the validation minimum (star) later" }));
 
 // ── cell 30 ──
-Claim.Check("03.12", "stronger regularization moves the overfitting onset later",
+lesson.Claim.Check("03.12", "stronger regularization moves the overfitting onset later",
     Ordering.Increasing("epoch of the validation minimum (of 40)", new[] { "dropout 0", "dropout 0.5", "dropout 0.8" }, onset.Select(e => (double)e)));
 // Margin 0.1 nats: above the seed-to-seed spread (docs/lessons/03.md).
-Claim.Check("03.13", "too much regularization underfits: dropout 0.8's best is worse than no dropout's best",
+lesson.Claim.Check("03.13", "too much regularization underfits: dropout 0.8's best is worse than no dropout's best",
     Difference.Lower("lowest validation loss with dropout 0", byDropout[0].BestEpoch!.ValidationLoss, "with dropout 0.8", byDropout[2].BestEpoch!.ValidationLoss, minMargin: 0.1));
 
 // Strength moves the onset, but more is not simply better: with dropout 0.8 the network learns so slowly that even its best epoch is worse than the unregularized network's best. Too much regularization underfits; lesson 05 looks for the balance.
@@ -223,16 +224,16 @@ Claim.Check("03.13", "too much regularization underfits: dropout 0.8's best is w
 // **A deep, wide network overfits a small set within a few epochs.** Four hidden layers of 512 units have about 830,000 weights for 300 examples: plenty to memorize them quickly. A network with one layer of 32 units has about 2,400. Twenty epochs each:
 
 // ── cell 32 ──
-var deepRun = Trainer.Fit(hp with { Depth = 4, Width = 512, Epochs = 20 }, data, new FitOptions { Label = "4 × 512 (deep, wide)" });
-var smallRun = Trainer.Fit(hp with { Depth = 1, Width = 32, Epochs = 20 }, data, new FitOptions { Label = "1 × 32 (small)" });
+var deepRun = Trainer.Fit(hp with { Depth = 4, Width = 512, Epochs = 20 }, data, lesson.Options with { Label = "4 × 512 (deep, wide)" });
+var smallRun = Trainer.Fit(hp with { Depth = 1, Width = 32, Epochs = 20 }, data, lesson.Options with { Label = "1 × 32 (small)" });
 var (deep, small) = (deepRun.History, smallRun.History);
 Console.WriteLine($"parameters: deep, wide {deepRun.Model.TotalParameters:N0}; small {smallRun.Model.TotalParameters:N0}; training examples {data.Train.Count}");
 Show.Value(() => Plot.EpochCurves(new[] { deep, small }, new() { Title = "A deep, wide network against a small one on 300 examples" }));
 
 // ── cell 33 ──
-Claim.Check("03.14", "a deep, wide network overfits the small set within a few epochs",
+lesson.Claim.Check("03.14", "a deep, wide network overfits the small set within a few epochs",
     OverfitAfterMinimum.Of(deep, maxTrainShare: 0.5, minValidationRise: 1.3, latestBest: 10));
-Claim.Check("03.15", "in the same 20 epochs the small network is still improving", ValidationCurve.StillImproving(small));
+lesson.Claim.Check("03.15", "in the same 20 epochs the small network is still improving", ValidationCurve.StillImproving(small));
 
 // The same 20 epochs are far too many for the big network and too few for the small one: a budget in epochs only means something together with the model, the learning rate and the regularization. That is why early stopping, with a generous budget, is the usual way to set it.
 
@@ -257,7 +258,7 @@ var cases = new[]
 foreach (var (run, expected) in cases)
 {
     var diagnosis = FitDiagnosis.Of(run);
-    Claim.Check("03.16", $"FitDiagnosis reads '{run.Label}' as {FitReport.Name(expected)}", diagnosis.Is(expected));
+    lesson.Claim.Check("03.16", $"FitDiagnosis reads '{run.Label}' as {FitReport.Name(expected)}", diagnosis.Is(expected));
 }
 
 // ## Your turn
@@ -267,8 +268,8 @@ foreach (var (run, expected) in cases)
 // ── cell 38 ──
 long? myUpdates = null;    // ← your answer
 long? myExamples = null;   // ← your answer
-Exercise.Check("03.ex1", myUpdates, Answers.Updates(examples: 48_000, batch: 128, epochs: 15));
-Exercise.Check("03.ex1b", myExamples, Answers.ExamplesSeen(examples: 48_000, epochs: 15));
+lesson.Exercise.Check("03.ex1", myUpdates, Answers.Updates(examples: 48_000, batch: 128, epochs: 15));
+lesson.Exercise.Check("03.ex1b", myExamples, Answers.ExamplesSeen(examples: 48_000, epochs: 15));
 
 // **Exercise 2.** Patience is a trade-off: too little and a random dip in the validation loss ends the run early; too much and you pay for epochs you will throw away. Set `myPatience` and, before running, predict in `myPrediction` whether the model it keeps will be within 2% of the 40-epoch run's best validation loss (`true`) or whether it stops at a dip (`false`). Then run the cell; try 1, 3 and 10.
 
@@ -276,10 +277,10 @@ Exercise.Check("03.ex1b", myExamples, Answers.ExamplesSeen(examples: 48_000, epo
 int myPatience = 1;          // ← try a few
 bool? myPrediction = null;   // ← predict first: true = within 2% of the best, false = it stops at a dip
 // The run is trained only once you have predicted.
-Show.Value(() => Exercise.Check("03.ex2", myPrediction, "myPrediction (true or false)", _ =>
+Show.Value(() => lesson.Exercise.Check("03.ex2", myPrediction, "myPrediction (true or false)", _ =>
 {
     var myRule = new EarlyStopping(Patience: myPatience);
-    var mine = Trainer.Fit(hp, data, new FitOptions { EarlyStopping = myRule, Label = $"patience {myPatience}" }).History;
+    var mine = Trainer.Fit(hp, data, lesson.Options with { EarlyStopping = myRule, Label = $"patience {myPatience}" }).History;
     Console.WriteLine(myRule.Explain(mine));
     return Answers.FoundTheMinimum(mine, best.ValidationLoss);
 }));
@@ -288,7 +289,7 @@ Show.Value(() => Exercise.Check("03.ex2", myPrediction, "myPrediction (true or f
 
 // ── cell 42 ──
 FitVerdict? myGuess = null;   // ← FitVerdict.Underfitting, FitVerdict.GoodFit or FitVerdict.Overfitting
-Show.Value(() => Exercise.Check("03.ex3", myGuess, Answers.FitVerdictOf(byDropout[2])));
+Show.Value(() => lesson.Exercise.Check("03.ex3", myGuess, Answers.FitVerdictOf(byDropout[2])));
 
 // ## Key takeaways
 //

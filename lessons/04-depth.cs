@@ -33,7 +33,8 @@ HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs to
 Show.Value(() => Notebook.Prepare());
 
 // ── cell 3 ──
-Show.Value(() => Notebook.Start("Lesson 04 · Network depth"));
+var lesson = Notebook.Start("Lesson 04 · Network depth");
+Show.Value(() => lesson);
 
 // ## The idea in plain words
 //
@@ -56,7 +57,7 @@ Console.WriteLine(fashion);
 // ── cell 7 ──
 var costBaseline = new Hyperparameters { Width = 128, BatchSize = 64, LearningRate = 1e-3, Seed = seed };
 // One thread timed by its own processor clock, three interleaved rounds, median per depth: other programs barely change it.
-var cost = DepthCost.Measure(fashion, costBaseline, new[] { 1, 2, 4, 8, 16 }, epochs: 2, rounds: 3);
+var cost = DepthCost.Measure(fashion, costBaseline, new[] { 1, 2, 4, 8, 16 }, epochs: 2, rounds: 3, options: lesson.Options);
 foreach (var p in cost.Points)
     Console.WriteLine($"depth {p.Depth,2}: {p.Parameters,9:N0} parameters, {p.SecondsPerEpoch * 1000,6:0.0} ms of processor time per epoch");
 Show.Value(() => Plot.DepthCost(cost));
@@ -64,11 +65,11 @@ Show.Value(() => Plot.DepthCost(cost));
 // ── cell 8 ──
 var pf = cost.ParameterFit;
 long perLayer = (long)(costBaseline.Width + 1) * costBaseline.Width;
-Claim.Demonstrate("04.1", "parameters grow linearly with depth: (w + 1)·w per extra layer",
+lesson.Claim.Demonstrate("04.1", "parameters grow linearly with depth: (w + 1)·w per extra layer",
     pf.RSquared > 0.9999 && Math.Abs(pf.Slope - perLayer) < 1e-6 * perLayer
         && cost.Points.All(p => p.Parameters == DepthCost.ParametersOf(fashion.Train.FeatureCount, fashion.Train.ClassCount, costBaseline with { Depth = p.Depth })),
     $"slope {pf.Slope:N0} parameters per layer = (128 + 1)·128 = {perLayer:N0}; R² of a straight line {pf.RSquared:0.000000}; every count matches the formula");
-Claim.Check("04.2", "time per epoch grows roughly linearly with depth", cost.TimeGrowsLinearly, cost.TimeEvidence);
+lesson.Claim.Check("04.2", "time per epoch grows roughly linearly with depth", cost.TimeGrowsLinearly, cost.TimeEvidence);
 
 // ## A small table: shallow is enough
 //
@@ -80,14 +81,14 @@ var cancer = Standardizer.Fit(cancerSplit.Train).Transform(cancerSplit);
 var seeds = new[] { seed, seed + 1, seed + 2 };
 var tableBaseline = new Hyperparameters { Width = 64, BatchSize = 32, LearningRate = 1e-3, Epochs = 40 };
 var stopping = new EarlyStopping(Patience: 5);   // restores each run's best epoch
-var table = DepthComparison.Run(cancer, tableBaseline, new[] { 1, 2, 3, 8, 12 }, seeds, stopping);
+var table = DepthComparison.Run(cancer, tableBaseline, new[] { 1, 2, 3, 8, 12 }, seeds, stopping, options: lesson.Options);
 Console.WriteLine(cancer);
 foreach (var r in table) Console.WriteLine(r);
 Show.Value(() => Plot.SweepCurve(table, new() { Title = "Breast cancer: loss at the best epoch against depth (early stopping, mean over 3 seeds)" }));
 
 // ── cell 11 ──
 var shallowVsDeep = ShallowVsDeep.Of(table, maxShallow: 3, minDeep: 8, accuracyTolerance: 0.01);
-Show.Value(() => Claim.Check("04.3", "on a small table, judged at their best epochs, 8 or more hidden layers do no better than 1-3: loss within 10%, accuracy within 1 point",
+Show.Value(() => lesson.Claim.Check("04.3", "on a small table, judged at their best epochs, 8 or more hidden layers do no better than 1-3: loss within 10%, accuracy within 1 point",
     shallowVsDeep with { LossTolerance = 0.1 }));
 
 // ── cell 12 ──
@@ -103,7 +104,7 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // ── cell 14 ──
 var richer = Splits.Stratified(CourseData.FashionMnistTrain().StratifiedSample(6_000, seed + 100), validationFraction: 0.2, seed: seed);
 var imageBaseline = new Hyperparameters { Width = 128, BatchSize = 64, LearningRate = 1e-3, Epochs = 8 };
-var images = DepthComparison.Run(richer, imageBaseline, new[] { 0, 1, 2, 3 }, seeds);
+var images = DepthComparison.Run(richer, imageBaseline, new[] { 0, 1, 2, 3 }, seeds, options: lesson.Options);
 foreach (var r in images) Console.WriteLine(r);
 Show.Value(() => Plot.SweepCurve(images, new() { Title = "Fashion-MNIST subset: final loss against depth (mean over 3 seeds)" }));
 
@@ -111,7 +112,7 @@ Show.Value(() => Plot.SweepCurve(images, new() { Title = "Fashion-MNIST subset: 
 var linear = images[0];
 var bestHidden = images.Skip(1).MinBy(r => r.MeanValidationLoss)!;
 Console.WriteLine($"accuracy: depth {bestHidden.Depth} {bestHidden.MeanValidationAccuracy:P1} vs linear {linear.MeanValidationAccuracy:P1} (shown, not tested)");
-Show.Value(() => Claim.Check("04.4", "on images, some depth beats no hidden layer: mean validation loss at least 5% lower, and beyond the seed-to-seed spread",
+Show.Value(() => lesson.Claim.Check("04.4", "on images, some depth beats no hidden layer: mean validation loss at least 5% lower, and beyond the seed-to-seed spread",
     Difference.Lower($"depth {bestHidden.Depth}", bestHidden.Runs.Select(r => r.FinalValidationLoss), "linear", linear.Runs.Select(r => r.FinalValidationLoss),
         minMargin: 0.05 * linear.MeanValidationLoss)));
 
@@ -121,7 +122,7 @@ Show.Value(() => Claim.Check("04.4", "on images, some depth beats no hidden laye
 
 // ── cell 17 ──
 var saw = SawtoothComparison.Measure(k: 6, seed: seed);
-Claim.Demonstrate("04.5", "both networks draw the 64-piece sawtooth; the one-layer network needs 193 parameters where the deep one needs 37",
+lesson.Claim.Demonstrate("04.5", "both networks draw the 64-piece sawtooth; the one-layer network needs 193 parameters where the deep one needs 37",
     saw.BothDrawIt && saw.Shallow.Parameters > 5 * saw.Deep.Parameters, saw.ToString());
 foreach (int k in new[] { 2, 4, 6, 8, 10 })
     Console.WriteLine($"k = {k,2}: {1 << k,5} pieces: deep {Sawtooth.Deep(k).Parameters,3} parameters, one hidden layer {Sawtooth.Shallow(k).Parameters,5}");
@@ -147,22 +148,22 @@ Show.Value(() => Plot.GradientNorms(grads, new() { Title = "Gradient norm per la
 
 // ── cell 21 ──
 var (plainG, fixedG) = (grads[0], grads[3]);
-Claim.Check("04.6", "in the plain 20-layer sigmoid network the gradient vanishes towards the input",
+lesson.Claim.Check("04.6", "in the plain 20-layer sigmoid network the gradient vanishes towards the input",
     plainG.Vanishes(threshold: 1e-2),
     $"first hidden layer {plainG.First:0.0e0}, last {plainG.Last:0.0e0}: first/last {plainG.FirstToLast:0.0e0} (threshold 1e-2)");
-Claim.Check("04.7", "residual connections + layer normalization keep the gradients balanced",
+lesson.Claim.Check("04.7", "residual connections + layer normalization keep the gradients balanced",
     fixedG.Balanced(maxSpread: 10, minFirstToLast: 0.1),
     $"first/last {fixedG.FirstToLast:0.00}, largest/smallest over all 20 layers {fixedG.Spread:0.0} (threshold: within 10×), against {plainG.Spread:0.0e0} for the plain network");
 var normOnly = grads[2];
-Show.Value(() => Claim.Check("04.13", "layer normalization alone does not stop the gradient vanishing; the residual path is what carries it",
+Show.Value(() => lesson.Claim.Check("04.13", "layer normalization alone does not stop the gradient vanishing; the residual path is what carries it",
     normOnly.Vanishes(threshold: 1e-2) && !grads[1].Vanishes(threshold: 1e-2),
     $"layer norm alone: first/last {normOnly.FirstToLast:0.0e0} (vanishes: below 1e-2); residual alone: {grads[1].FirstToLast:0.0e0}"));
 
 // Balanced gradients are not the goal in themselves; the question is whether the deep network now learns. Both versions train for 4 epochs on the 2,400 images.
 
 // ── cell 23 ──
-var plainRun = Trainer.Fit(deepPlain, fashion, new FitOptions { Label = "20 layers, plain sigmoid" });
-var fixedRun = Trainer.Fit(deepFixed, fashion, new FitOptions { Label = "20 layers, residual + layer norm" });
+var plainRun = Trainer.Fit(deepPlain, fashion, lesson.Options with { Label = "20 layers, plain sigmoid" });
+var fixedRun = Trainer.Fit(deepFixed, fashion, lesson.Options with { Label = "20 layers, residual + layer norm" });
 var plainAfter = GradientNorms.Measure(plainRun.Model, fashion.Train, label: "plain, after training");
 Show.Value(() => Plot.EpochCurves(new[] { plainRun.History, fixedRun.History }, new() { Title = "A 20-layer sigmoid network: plain against residual + layer norm" }));
 
@@ -170,8 +171,8 @@ Show.Value(() => Plot.EpochCurves(new[] { plainRun.History, fixedRun.History }, 
 double chance = Math.Log(fashion.Train.ClassCount);
 var (pl, fx) = (plainRun.History.LastEpoch!, fixedRun.History.LastEpoch!);
 var deepRuns = new DeepTraining(plainRun.History, fixedRun.History, fashion.Train.ClassCount);
-Claim.Check("04.8", "the plain deep network barely trains", deepRuns.PlainBarelyTrains);
-Claim.Check("04.9", "with residual connections and layer normalization the same depth trains", deepRuns.FixedTrains);
+lesson.Claim.Check("04.8", "the plain deep network barely trains", deepRuns.PlainBarelyTrains);
+lesson.Claim.Check("04.9", "with residual connections and layer normalization the same depth trains", deepRuns.FixedTrains);
 Console.WriteLine(plainAfter);
 
 // The two fixes do different jobs, and the four lines of the gradient chart show which does what. The residual connection adds an identity path (x + f(x)) around every layer, so the gradient reaches the early layers through the sum even when f's slope is tiny: residual connections alone already keep the first layer's gradient within reach of the last. Layer normalization alone does not: it rescales each layer's *outputs* to a fixed spread, which keeps the forward signal alive, but on the way back every layer still multiplies the gradient by a sigmoid slope of at most 0.25, and the first/last ratio stays many orders of magnitude below 1 (check 04.13). Together, normalization keeps the sum x + f(x) at a steady scale over 20 additions while the residual path carries the gradient.
@@ -191,28 +192,28 @@ Console.WriteLine(plainAfter);
 // ── cell 26 ──
 var spiralSplit = Splits.Stratified(Synthetic.Spirals(900, 3, 0.03, seed), validationFraction: 0.3, seed: seed);
 var spiralBaseline = new Hyperparameters { Width = 64, BatchSize = 32, LearningRate = 3e-3, Epochs = 40, Seed = seed };
-var tooSimple = Trainer.Fit(spiralBaseline with { Depth = 0 }, spiralSplit, new FitOptions { Label = "spirals, depth 0 (linear)" }).History;
-var deeper = Trainer.Fit(spiralBaseline with { Depth = 3 }, spiralSplit, new FitOptions { Label = "spirals, depth 3" }).History;
+var tooSimple = Trainer.Fit(spiralBaseline with { Depth = 0 }, spiralSplit, lesson.Options with { Label = "spirals, depth 0 (linear)" }).History;
+var deeper = Trainer.Fit(spiralBaseline with { Depth = 3 }, spiralSplit, lesson.Options with { Label = "spirals, depth 3" }).History;
 Show.Value(() => Plot.EpochCurves(new[] { tooSimple, deeper }, new() { Title = "Spirals: a linear model against three hidden layers" }));
 
 // ── cell 27 ──
 var simpleDx = FitDiagnosis.Of(tooSimple);
 var deeperDx = FitDiagnosis.Of(deeper);
-Claim.Check("04.10", "FitDiagnosis reads the linear model as underfitting (both weak)",
+lesson.Claim.Check("04.10", "FitDiagnosis reads the linear model as underfitting (both weak)",
     simpleDx.ModelTooWeak,
     $"{simpleDx.Finding}: {simpleDx.Evidence}");
-Show.Value(() => Claim.Check("04.11", "adding depth removes the underfitting", new UnderfitRemoved(tooSimple, deeper)));
+Show.Value(() => lesson.Claim.Check("04.11", "adding depth removes the underfitting", new UnderfitRemoved(tooSimple, deeper)));
 
 // Second row: the small, noisy digits set of lesson 03 (300 training digits, 20% of them mislabelled) with a deep network of 8 hidden layers of 256 units: 479,754 parameters for 300 examples.
 
 // ── cell 29 ──
 var small = new OverfitRecipe().Build(CourseData.Digits(), seed).Data;
-var tooComplex = Trainer.Fit(OverfitRecipe.LargeModel with { Depth = 8, Epochs = 30, Seed = seed }, small, new FitOptions { Label = "digits, 8 × 256 on 300 examples" });
+var tooComplex = Trainer.Fit(OverfitRecipe.LargeModel with { Depth = 8, Epochs = 30, Seed = seed }, small, lesson.Options with { Label = "digits, 8 × 256 on 300 examples" });
 Show.Value(() => Plot.EpochCurves(tooComplex.History));
 
 // ── cell 30 ──
 var overfitting = OverfittingEvidence.Of(tooComplex);
-Claim.Check("04.12", "FitDiagnosis reads the deep network on little data as overfitting (training strong, validation weak)", overfitting.Holds, overfitting.ToString());
+lesson.Claim.Check("04.12", "FitDiagnosis reads the deep network on little data as overfitting (training strong, validation weak)", overfitting.Holds, overfitting.ToString());
 
 // ## Images, audio, text: use a proven architecture
 //
@@ -224,19 +225,19 @@ Claim.Check("04.12", "FitDiagnosis reads the deep network on little data as over
 
 // ── cell 32 ──
 long? myCount = null;   // ← your answer
-Show.Value(() => Exercise.Check("04.ex1", myCount, Answers.ParameterCount(inputs: 784, classes: 10, depth: 5, width: 64)));
+Show.Value(() => lesson.Exercise.Check("04.ex1", myCount, Answers.ParameterCount(inputs: 784, classes: 10, depth: 5, width: 64)));
 
 // **Exercise 2.** Which depth would you pick for the wine table (178 wines, 13 measurements, 3 classes)? Fill in `myDepth` (0 to 12); the cell trains your depth and depths 1 to 3 with three seeds each (early stopping, as above), prints the mean validation loss per depth, draws them (the cell after it), and says how your depth compares with the best of 1 to 3. Nothing is trained before you have answered. Beating them is a good find, not a wrong answer.
 
 // ── cell 34 ──
 int? myDepth = null;   // ← fill in: a depth from 0 to 12
 IReadOnlyList<DepthResult>? wineRuns = null;
-Show.Value(() => Exercise.Check("04.ex2", myDepth, "myDepth (a whole number from 0 to 12)", depth =>
+Show.Value(() => lesson.Exercise.Check("04.ex2", myDepth, "myDepth (a whole number from 0 to 12)", depth =>
 {
     if (depth is < 0 or > 12) return Answers.Invalid<int>("Pick a whole number from 0 to 12.");
     var wineSplit = Splits.Stratified(CourseData.Wine(), validationFraction: 0.3, seed: seed);
     var wine = Standardizer.Fit(wineSplit.Train).Transform(wineSplit);
-    wineRuns = DepthComparison.Run(wine, tableBaseline with { Epochs = 20 }, new[] { 1, 2, 3, depth }.Distinct().Order(), seeds, stopping);
+    wineRuns = DepthComparison.Run(wine, tableBaseline with { Epochs = 20 }, new[] { 1, 2, 3, depth }.Distinct().Order(), seeds, stopping, options: lesson.Options);
     foreach (var r in wineRuns) Console.WriteLine(r);   // mean validation loss per depth
     return Answers.DepthForSmallTable(wineRuns);
 }));
@@ -251,7 +252,7 @@ Show.Value(() => wineRuns is null ? (object)"Answer exercise 2 first: the chart 
 bool? myGuess = null;   // ← true: first/last below 1e-2; false: it stays above
 // The tanh network's gradients are measured here but shown only in the feedback, after you have guessed.
 var tanhG = GradientNorms.AtInit(deepPlain with { Activation = Activation.Tanh }, fashion.Train, "plain, 20 tanh layers");
-Show.Value(() => Exercise.Check("04.ex3", myGuess, Answers.GradientVanishes(tanhG)));
+Show.Value(() => lesson.Exercise.Check("04.ex3", myGuess, Answers.GradientVanishes(tanhG)));
 
 // ## Key takeaways
 //

@@ -34,7 +34,8 @@ HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs to
 Show.Value(() => Notebook.Prepare());
 
 // ── cell 3 ──
-Show.Value(() => Notebook.Start("Lesson 05 · Regularization strength"));
+var lesson = Notebook.Start("Lesson 05 · Regularization strength");
+Show.Value(() => lesson);
 
 // ## The idea in plain words
 //
@@ -68,7 +69,7 @@ Console.WriteLine(baseline);
 
 // ── cell 7 ──
 double[] decays = { 0, 1e-5, 1e-4, 1e-3, 1e-2, 3e-2, 1e-1 };
-var decay = StrengthSweep.Run(data, baseline, "weight decay", decays, (hp, v) => hp with { WeightDecay = v });
+var decay = StrengthSweep.Run(data, baseline, "weight decay", decays, (hp, v) => hp with { WeightDecay = v }, options: lesson.Options);
 foreach (var p in decay.Points) Console.WriteLine(p);
 Show.Value(() => Plot.SweepCurve(decay, new() { Title = "Final training and validation loss against weight decay (Adam + L2)" }));
 
@@ -78,18 +79,18 @@ Show.Value(() => Plot.SweepCurve(decay, new() { Title = "Final training and vali
 
 // ── cell 9 ──
 var rises = decay.TrainingLossRises();
-Claim.Check("05.1", "training loss rises with the weight decay", rises.Holds, rises.ToString());
+lesson.Claim.Check("05.1", "training loss rises with the weight decay", rises.Holds, rises.ToString());
 
 // ── cell 10 ──
 var ushape = decay.ValidationUShape();
-Claim.Check("05.2", "validation loss is U-shaped, with its best point inside the grid", ushape.Holds, ushape.ToString());
+lesson.Claim.Check("05.2", "validation loss is U-shaped, with its best point inside the grid", ushape.Holds, ushape.ToString());
 var (noDecayBest, bestDecayBest) = (decay.At(0).History.BestEpoch!, decay.Best.History.BestEpoch!);
 Console.WriteLine($"at each run's best epoch instead (shown, not claimed): no decay {noDecayBest.ValidationLoss:0.###} (epoch {noDecayBest.Epoch}, accuracy {noDecayBest.ValidationAccuracy:P1}), " +
     $"weight decay {Hyperparameters.Fmt(decay.Best.Strength)} {bestDecayBest.ValidationLoss:0.###} (epoch {bestDecayBest.Epoch}, accuracy {bestDecayBest.ValidationAccuracy:P1})");
 
 // ── cell 11 ──
 var shrinks = decay.NormShrinks();
-Claim.Check("05.3", "the weight norm shrinks as the weight decay grows", shrinks.Holds, shrinks.ToString());
+lesson.Claim.Check("05.3", "the weight norm shrinks as the weight decay grows", shrinks.Holds, shrinks.ToString());
 CourseResults.Record(Measured.BestWeightDecay, decay.Best.Strength, "weight decay (Adam + L2)",
     "best of 0 and 1e-5..1e-1 on lesson 03's overfitting digits (300 noisy examples, 3 × 256 network, 25 epochs)", seed);
 
@@ -107,14 +108,14 @@ CourseResults.Record(Measured.BestWeightDecay, decay.Best.Strength, "weight deca
 var decoupledStep = DecayStep.Of(new Hyperparameters { Optimizer = OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 0.1, Seed = seed });
 var weakL2Step = DecayStep.Of(new Hyperparameters { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, WeightDecay = 0.01, Seed = seed });
 var strongL2Step = DecayStep.Of(new Hyperparameters { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, WeightDecay = 1, Seed = seed });
-Claim.Demonstrate("05.13", "AdamW shrinks every weight by the same fraction η·λ; Adam + L2 divides λ·w by its own size, so every weight moves by η whatever λ is",
+lesson.Claim.Demonstrate("05.13", "AdamW shrinks every weight by the same fraction η·λ; Adam + L2 divides λ·w by its own size, so every weight moves by η whatever λ is",
     decoupledStep.ShrinksByRateTimesDecay && weakL2Step.MovesByRate && strongL2Step.MovesByRate, $"{decoupledStep}; {weakL2Step}; {strongL2Step}");
 
 // ── cell 14 ──
 var sameNumber = Trainer.Fit(baseline with { Optimizer = OptimizerKind.AdamW, WeightDecay = decay.Best.Strength }, data,
-    new FitOptions { Label = $"AdamW, weight decay {Hyperparameters.Fmt(decay.Best.Strength)}" });
+    lesson.Options with { Label = $"AdamW, weight decay {Hyperparameters.Fmt(decay.Best.Strength)}" });
 var strength = new DecayStrength(decay.Best.Strength, decay.At(0).Weights.L2Norm, decay.Best.Weights.L2Norm, WeightStats.Of(sameNumber.Model).L2Norm);
-Claim.Check("05.14", "the weight decay that suits Adam + L2 is a much weaker decay under AdamW: it shrinks the weight norm far less", strength.Holds, strength.ToString());
+lesson.Claim.Check("05.14", "the weight decay that suits Adam + L2 is a much weaker decay under AdamW: it shrinks the weight norm far less", strength.Holds, strength.ToString());
 
 // With no loss gradient, √v̂ is the penalty's own size λ·|w|, so λ cancels and every weight moves by η. In training, √v̂ is mostly the size of the loss's gradient, and λ·w / √v̂ is large when those gradients are small: here an L2 penalty of λ shrinks the weights far more than a decoupled decay of the same λ, whose fraction η·λ = 10⁻⁵ per update adds up to about 0.25% over this run's 250 updates. So a weight decay tuned for Adam + L2 is far too weak for AdamW: never copy the number from one to the other, and re-tune it when you change the optimizer.
 //
@@ -125,14 +126,14 @@ Claim.Check("05.14", "the weight decay that suits Adam + L2 is a much weaker dec
 // An L1 penalty pulls every weight towards zero with the same force, however small the weight already is; L2's pull (λ·w) fades as the weight shrinks. So L1 drives many weights to (nearly) zero and keeps a few large ones: a **sparse** network. We count a weight as near zero when |w| < 10⁻³ (about 1/60 of a typical starting weight here). Four runs with L1 strengths 0, 10⁻⁴, 3·10⁻⁴ and 10⁻³, same setup:
 
 // ── cell 16 ──
-var l1 = StrengthSweep.Run(data, baseline, "L1", new[] { 0, 1e-4, 3e-4, 1e-3 }, (hp, v) => hp with { L1 = v });
+var l1 = StrengthSweep.Run(data, baseline, "L1", new[] { 0, 1e-4, 3e-4, 1e-3 }, (hp, v) => hp with { L1 = v }, options: lesson.Options);
 foreach (var p in l1.Points) Console.WriteLine(p);
 var grows = l1.NearZeroGrows();
-Claim.Check("05.5", "the share of near-zero weights grows with the L1 strength", grows.Holds, grows.ToString());
+lesson.Claim.Check("05.5", "the share of near-zero weights grows with the L1 strength", grows.Holds, grows.ToString());
 
 // ── cell 17 ──
 var sparsity = SparsityComparison.Of(l1, decay);
-Claim.Check("05.6", "at matched validation loss, L1 leaves far more weights near zero than L2", sparsity.Holds, sparsity.ToString());
+lesson.Claim.Check("05.6", "at matched validation loss, L1 leaves far more weights near zero than L2", sparsity.Holds, sparsity.ToString());
 
 // ── cell 18 ──
 Show.Value(() => Plot.Histograms(new[]
@@ -149,17 +150,17 @@ Show.Value(() => Plot.Histograms(new[]
 // Dropout switches off each hidden unit with probability p at every update (and scales the others up by 1/(1 − p), so the average signal stays the same). No unit can rely on another being there, so the network cannot build fragile, memorized combinations. We sweep p from 0 to 0.8. Because the training loss recorded during an epoch is measured with dropout on, the comparison uses the loss on the training set measured after training, with dropout off, as `StrengthSweep` does for every sweep in this lesson. The **[train-validation gap](glossary.md#generalization-gap)** is validation loss minus that training loss.
 
 // ── cell 20 ──
-var dropout = StrengthSweep.Run(data, baseline, "dropout", new[] { 0, 0.2, 0.4, 0.6, 0.8 }, (hp, p) => hp with { Dropout = p });
+var dropout = StrengthSweep.Run(data, baseline, "dropout", new[] { 0, 0.2, 0.4, 0.6, 0.8 }, (hp, p) => hp with { Dropout = p }, options: lesson.Options);
 foreach (var p in dropout.Points) Console.WriteLine(p);
 Show.Value(() => Plot.SweepCurve(dropout, new() { Title = "Final training and validation loss against the dropout rate", LogX = false }));
 
 // ── cell 21 ──
 var gap = dropout.UpTo(0.6).GapShrinks();
-Claim.Check("05.7", "the train-validation gap shrinks as dropout grows (0 to 0.6)", gap.Holds, gap.ToString());
+lesson.Claim.Check("05.7", "the train-validation gap shrinks as dropout grows (0 to 0.6)", gap.Holds, gap.ToString());
 
 // ── cell 22 ──
 var tooMuch = new WorseThanBest(VerdictCheck.Of(dropout.At(0.8).History, FitVerdict.Underfitting), dropout.Best.ValidationLoss, dropout.Best.Strength);
-Claim.Check("05.8", "too much dropout (0.8) underfits", tooMuch.Holds, tooMuch.ToString());
+lesson.Claim.Check("05.8", "too much dropout (0.8) underfits", tooMuch.Holds, tooMuch.ToString());
 CourseResults.Record(Measured.BestDropout, dropout.Best.Strength, "dropout rate",
     "best of 0, 0.2, 0.4, 0.6, 0.8 on lesson 03's overfitting digits (300 noisy examples, 3 × 256 network, 25 epochs)", seed);
 
@@ -168,9 +169,9 @@ CourseResults.Record(Measured.BestDropout, dropout.Best.Strength, "dropout rate"
 // Dropout is for training only. At evaluation every unit is on, so measuring the same model twice gives the same numbers to the last digit; in training mode (dropout on), two passes over the same data give different losses. A network with dropout 0.5, trained for 3 epochs:
 
 // ── cell 24 ──
-var withDropout = Trainer.Fit(baseline with { Dropout = 0.5, Epochs = 3 }, data, new FitOptions { Label = "dropout 0.5, 3 epochs" });
+var withDropout = Trainer.Fit(baseline with { Dropout = 0.5, Epochs = 3 }, data, lesson.Options with { Label = "dropout 0.5, 3 epochs" });
 var dropoutCheck = DropoutCheck.Of(withDropout.Model, data.Validation);
-Claim.Demonstrate("05.9", "dropout is off at evaluation: the same model gives the same validation numbers twice",
+lesson.Claim.Demonstrate("05.9", "dropout is off at evaluation: the same model gives the same validation numbers twice",
     dropoutCheck.EvaluationRepeats && !dropoutCheck.TrainingModeRepeats, dropoutCheck.ToString());
 
 // ## Data augmentation
@@ -188,13 +189,13 @@ Show.Value(() => Plot.Images(AugmentationPreview.Of(fashion.Train, augmentation,
 
 // ── cell 27 ──
 var imageModel = new Hyperparameters { Depth = 2, Width = 256, BatchSize = 32, Epochs = 30, Seed = seed };
-var plain = Trainer.Fit(imageModel, fashion, new FitOptions { Label = "no augmentation" }).History;
-var augmented = Trainer.Fit(imageModel with { Augmentation = augmentation }, fashion, new FitOptions { Label = $"augmentation {augmentation}" }).History;
+var plain = Trainer.Fit(imageModel, fashion, lesson.Options with { Label = "no augmentation" }).History;
+var augmented = Trainer.Fit(imageModel with { Augmentation = augmentation }, fashion, lesson.Options with { Label = $"augmentation {augmentation}" }).History;
 Show.Value(() => Plot.EpochCurves(new[] { plain, augmented }, new() { Title = "Fashion-MNIST, 500 training images: with and without augmentation" }));
 
 // ── cell 28 ──
 var augmentationGain = new ImprovementCheck(plain, augmented);
-Claim.Check("05.10", "augmentation improves the final validation loss over no augmentation (accuracy and each run's best epoch shown beside it)", augmentationGain.Holds, augmentationGain.ToString());
+lesson.Claim.Check("05.10", "augmentation improves the final validation loss over no augmentation (accuracy and each run's best epoch shown beside it)", augmentationGain.Holds, augmentationGain.ToString());
 
 // Compare the solid lines after their stars. Cross-entropy punishes confident mistakes hardest, and a network that memorizes 500 images becomes confidently wrong on the new images it gets wrong; augmentation keeps it less sure of itself. Accuracy, printed beside the loss, does not follow: on some seeds augmentation costs two or three points of final accuracy, on others it gains. Read at each run's best epoch (also printed), the run without augmentation can even be ahead: with early stopping on, part of what augmentation buys here, early stopping buys too. So the claim is about the final loss of the fixed 30-epoch budget only, and what augmentation bought there is calibrated confidence, not more correct answers.
 //
@@ -203,10 +204,10 @@ Claim.Check("05.10", "augmentation improves the final validation loss over no au
 // Lesson 03 stopped training at the best validation epoch. Weights start small and grow as training goes on, so stopping early also keeps them small, much like weight decay does. We train the unregularized network with early stopping (patience 5, best weights restored) and compare the weight norms:
 
 // ── cell 30 ──
-var stopped = Trainer.Fit(baseline with { Patience = 5 }, data, new FitOptions { Label = "early stopping, patience 5" });
+var stopped = Trainer.Fit(baseline with { Patience = 5 }, data, lesson.Options with { Label = "early stopping, patience 5" });
 var smaller = new SmallerWeights(decay.At(0).Weights.L2Norm, WeightStats.Of(stopped.Model).L2Norm, stopped.History.RestoredEpoch ?? stopped.History.Epochs.Count,
     decay.Best.Weights.L2Norm, decay.Best.Strength);
-Claim.Check("05.11", "stopping early and weight decay both keep the weights smaller than the full unregularized run", smaller.Holds, smaller.ToString());
+lesson.Claim.Check("05.11", "stopping early and weight decay both keep the weights smaller than the full unregularized run", smaller.Holds, smaller.ToString());
 
 // ## Too weak, balanced, too strong
 //
@@ -214,7 +215,7 @@ Claim.Check("05.11", "stopping early and weight decay both keep the weights smal
 
 // ── cell 32 ──
 var balancedRun = Trainer.Fit(baseline with { Dropout = dropout.Best.Strength, Epochs = 60, Patience = 8 }, data,
-    new FitOptions { Label = $"dropout {dropout.Best.Strength} + early stopping" }).History;
+    lesson.Options with { Label = $"dropout {dropout.Best.Strength} + early stopping" }).History;
 var three = new[]
 {
     (decay.At(0).History with { Label = "too weak: no regularization" }, FitVerdict.Overfitting),
@@ -222,7 +223,7 @@ var three = new[]
     (decay.At(1e-1).History with { Label = "too strong: weight decay 0.1" }, FitVerdict.Underfitting),
 };
 var verdicts = three.Select(t => VerdictCheck.Of(t.Item1, t.Item2)).ToList();
-Claim.Check("05.12", "no regularization reads as overfitting, dropout with early stopping as a good fit, weight decay 0.1 as underfitting",
+lesson.Claim.Check("05.12", "no regularization reads as overfitting, dropout with early stopping as a good fit, weight decay 0.1 as underfitting",
     verdicts.All(v => v.Holds), string.Join("; ", verdicts.Select(v => $"'{v.Run.Label}' {v}")));
 Console.WriteLine($"shown, not claimed: best validation loss with dropout {dropout.Best.Strength} and early stopping {balancedRun.BestEpoch!.ValidationLoss:0.###} (accuracy {balancedRun.BestEpoch.ValidationAccuracy:P1}); " +
     $"early stopping alone (the run of the previous section) {stopped.History.BestEpoch!.ValidationLoss:0.###} (accuracy {stopped.History.BestEpoch.ValidationAccuracy:P1})");
@@ -255,12 +256,12 @@ Show.Value(() => Plot.EpochCurves(three.Select(t => t.Item1), new() { Title = "T
 
 // ── cell 34 ──
 double myDecay = 0;   // ← fill in, e.g. a value from the grid 1e-5 … 1e-1
-if (myDecay <= 0) Feedback.On(false, "", "Fill in myDecay with a positive weight decay first (try one of the grid's values).");
+if (myDecay <= 0) lesson.Feedback.On(false, "", "Fill in myDecay with a positive weight decay first (try one of the grid's values).");
 else
 {
-    var mine = Trainer.Fit(baseline with { WeightDecay = myDecay }, data, new FitOptions { Label = $"weight decay {Hyperparameters.Fmt(myDecay)}" }).History;
+    var mine = Trainer.Fit(baseline with { WeightDecay = myDecay }, data, lesson.Options with { Label = $"weight decay {Hyperparameters.Fmt(myDecay)}" }).History;
     double best = decay.Best.ValidationLoss;
-    Feedback.On(mine.FinalValidationLoss <= 1.1 * best,
+    lesson.Feedback.On(mine.FinalValidationLoss <= 1.1 * best,
         $"Validation loss {mine.FinalValidationLoss:0.###}, within 10% of the grid's best {best:0.###} (weight decay {Hyperparameters.Fmt(decay.Best.Strength)}): strong enough to stop the memorizing, weak enough to let the network learn.",
         mine.FinalValidationLoss > 1.5 && myDecay > decay.Best.Strength
             ? $"Validation loss {mine.FinalValidationLoss:0.###}: the decay is so strong that the network cannot learn the task (underfitting). Go down by a decade."
@@ -272,8 +273,8 @@ else
 // ── cell 36 ──
 bool? myGuess = null;   // ← fill in: true (more than half near zero) or false
 double share = l1.At(1e-3).Weights.NearZeroShare;
-if (myGuess is null) Feedback.On(false, "", "Fill in myGuess with true or false first.");
-else Feedback.On(myGuess == share > 0.5,
+if (myGuess is null) lesson.Feedback.On(false, "", "Fill in myGuess with true or false first.");
+else lesson.Feedback.On(myGuess == share > 0.5,
     $"Right: {share:P0} of the weights are near zero. L1 pulls every weight towards zero with the same force λ, so any weight whose gradient from the data is weaker than λ ends up at zero.",
     $"{share:P0} of the weights are near zero. L1's pull does not fade as a weight shrinks (unlike L2's λ·w), so every weight the data does not need is driven to zero.");
 
@@ -282,8 +283,8 @@ else Feedback.On(myGuess == share > 0.5,
 // ── cell 38 ──
 FitVerdict? myVerdict = null;   // ← fill in: FitVerdict.Underfitting, FitVerdict.GoodFit or FitVerdict.Overfitting
 var strongest = FitDiagnosis.Of(decay.At(1e-1).History);
-if (myVerdict is null) Feedback.On(false, "", "Fill in myVerdict first.");
-else Feedback.On(myVerdict == strongest.Verdict,
+if (myVerdict is null) lesson.Feedback.On(false, "", "Fill in myVerdict first.");
+else lesson.Feedback.On(myVerdict == strongest.Verdict,
     $"Right: {strongest.Finding}. {strongest.Evidence}. A weight decay this strong pulls the weights to zero faster than the data pushes them up: the network stays a constant guess.",
     $"The helper says {FitReport.Name(strongest.Verdict)}: {strongest.Evidence}. Look at the right end of the weight-decay chart: where are the training and the validation loss?");
 
@@ -291,11 +292,11 @@ else Feedback.On(myVerdict == strongest.Verdict,
 
 // ── cell 40 ──
 Augmentation? myAugmentation = null;   // ← fill in
-if (myAugmentation is null) Feedback.On(false, "", "Fill in myAugmentation first, e.g. new Augmentation(MaxShift: 1) or new Augmentation(Noise: 0.2).");
+if (myAugmentation is null) lesson.Feedback.On(false, "", "Fill in myAugmentation first, e.g. new Augmentation(MaxShift: 1) or new Augmentation(Noise: 0.2).");
 else
 {
-    var yours = Trainer.Fit(imageModel with { Augmentation = myAugmentation }, fashion, new FitOptions { Label = $"augmentation {myAugmentation}" }).History;
-    Feedback.On(yours.FinalValidationLoss < plain.FinalValidationLoss,
+    var yours = Trainer.Fit(imageModel with { Augmentation = myAugmentation }, fashion, lesson.Options with { Label = $"augmentation {myAugmentation}" }).History;
+    lesson.Feedback.On(yours.FinalValidationLoss < plain.FinalValidationLoss,
         $"{myAugmentation}: final validation loss {yours.FinalValidationLoss:0.###}, better than no augmentation ({plain.FinalValidationLoss:0.###}); the lesson's augmentation reached {augmented.FinalValidationLoss:0.###}. Every label-preserving change gives the network new examples to learn from.",
         $"{myAugmentation}: final validation loss {yours.FinalValidationLoss:0.###}, not better than no augmentation ({plain.FinalValidationLoss:0.###}). Changes that are too big (or too few epochs to learn from harder examples) can cost more than they give: try smaller changes.");
 }

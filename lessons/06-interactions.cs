@@ -39,7 +39,8 @@ HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs to
 Show.Value(() => Notebook.Prepare());
 
 // ── cell 3 ──
-Show.Value(() => Notebook.Start("Lesson 06 · How the five work together"));
+var lesson = Notebook.Start("Lesson 06 · How the five work together");
+Show.Value(() => lesson);
 
 // ## The idea in plain words
 //
@@ -63,7 +64,7 @@ Console.WriteLine($"baseline: {baseline}");
 
 // ── cell 7 ──
 var rateBatch = Grid.Run(digits, baseline with { Epochs = 4 },
-    Knob.BatchSize(8, 32, 128, 512), Knob.LearningRate(Sweep.LogGrid(3e-4, 1e-1, perDecade: 3)));
+    Knob.BatchSize(8, 32, 128, 512), Knob.LearningRate(Sweep.LogGrid(3e-4, 1e-1, perDecade: 3)), options: lesson.Options);
 Console.WriteLine(rateBatch);
 Show.Value(() => Plot.Heatmap(rateBatch, new() { Title = "Final validation loss: learning rate × batch size (digits, 4 epochs, AdamW)" }));
 
@@ -76,7 +77,7 @@ Show.Value(() => Plot.BestPerColumn(rateBatch, new() { Title = "Best learning ra
 var rateFit = rateBatch.BestRowFit;
 CourseResults.Record(Measured.RateBatchSlope, rateFit.Slope, "slope", "log(best AdamW rate) against log(batch), digits, 4 epochs, batches 8-512", seed);
 var slope = new RateBatchSlope(rateBatch);
-Show.Value(() => Claim.Check("06.1", "the best learning rate moves up with the batch size, more slowly than the linear rule (slope between 0 and 0.75)", slope.Holds, slope.ToString()));
+Show.Value(() => lesson.Claim.Check("06.1", "the best learning rate moves up with the batch size, more slowly than the linear rule (slope between 0 and 0.75)", slope.Holds, slope.ToString()));
 
 // Over seeds 0, 1, 2 and 7 we measured slopes from about 0.3 to 0.55: closer to the square-root rule than to the linear one, which is what lesson 02 recommended for Adam-style optimizers. The fit rests on four points read off a grid with three rates per decade, so treat the slope as "about ½", not as a precise exponent.
 //
@@ -93,8 +94,8 @@ int[] decaySeeds = { seed, seed + 1, seed + 2 };
 Func<int, DataSplits> noisyDigits = s => new OverfitRecipe().Build(CourseData.Digits(), s).Data;
 var decayBase = OverfitRecipe.LargeModel with { Depth = 2, Width = 128, Epochs = 20, Schedule = Schedule.Cosine() };
 double[] decayRates = { 3.16e-3, 1e-2, 3.16e-2 };
-var adamL2 = DecayRateGrid.Run(noisyDigits, decayBase, OptimizerKind.Adam, DecayAxis.Coefficient, decayRates, new[] { 0, 3.16e-3, 1e-2, 3.16e-2, 0.1 }, decaySeeds);
-var adamW = DecayRateGrid.Run(noisyDigits, decayBase, OptimizerKind.AdamW, DecayAxis.Coefficient, decayRates, new[] { 0, 0.316, 1, 3.16, 10 }, decaySeeds);
+var adamL2 = DecayRateGrid.Run(noisyDigits, decayBase, OptimizerKind.Adam, DecayAxis.Coefficient, decayRates, new[] { 0, 3.16e-3, 1e-2, 3.16e-2, 0.1 }, decaySeeds, options: lesson.Options);
+var adamW = DecayRateGrid.Run(noisyDigits, decayBase, OptimizerKind.AdamW, DecayAxis.Coefficient, decayRates, new[] { 0, 0.316, 1, 3.16, 10 }, decaySeeds, options: lesson.Options);
 Console.WriteLine(adamL2);
 Console.WriteLine(adamW);
 Show.Value(() => Plot.Heatmap(new[] { ("AdamW against its λ", adamW, DecayAxis.Coefficient), ("AdamW against λ′ = η·λ", adamW, DecayAxis.Effective) },
@@ -118,14 +119,14 @@ var paper = DecayShift.Of(steadier: lambdaPrime, moving: l2Coefficient, problems
 Console.WriteLine($"the paper's prediction (AdamW's best λ′ moves less than Adam + L2's best λ): {paper}");
 var measured = DecayShift.Of(steadier: l2Coefficient, moving: lambdaPrime, problems);
 CourseResults.Record(Measured.AdamWEffectiveDecayShift, lambdaPrime.ShiftDecades, "decades", $"how far AdamW's best λ′ = η·λ moved over lr {Hyperparameters.Fmt(decayRates[0])}-{Hyperparameters.Fmt(decayRates[^1])} (Adam + L2's best λ: {l2Coefficient.ShiftDecades:0.#} decades), noisy digits, 20 epochs, cosine, 3 seeds", seed);
-Show.Value(() => Claim.Check("06.8", "on this data AdamW's best effective decay λ′ = η·λ moves further across learning rates than Adam + L2's best λ (the reverse of the paper's finding)",
+Show.Value(() => lesson.Claim.Check("06.8", "on this data AdamW's best effective decay λ′ = η·λ moves further across learning rates than Adam + L2's best λ (the reverse of the paper's finding)",
     measured.Holds, measured.ToString(), ifFails: "if the paper's prediction held instead, the line above says so: then the lesson's text is wrong for this seed and must change"));
 
 // Read on its own number λ, AdamW's best moves less than read on λ′, but it is not fixed either (on some seeds it did not move, on others by half a decade):
 
 // ── cell 17 ──
 var ownNumber = DecayShift.Of(steadier: adamW.Track(DecayAxis.Coefficient), moving: lambdaPrime, adamW.Problems);
-Claim.Check("06.9", "AdamW's best weight-decay number λ moves less across learning rates than its effective decay λ′ = η·λ", ownNumber.Holds, ownNumber.ToString());
+lesson.Claim.Check("06.9", "AdamW's best weight-decay number λ moves less across learning rates than its effective decay λ′ = η·λ", ownNumber.Holds, ownNumber.ToString());
 
 // The practical rules: when you change the learning rate under AdamW, retune weight decay with it; when you switch between Adam + L2 and AdamW, do not carry the decay value over: the same number means a different strength (lesson 05).
 //
@@ -136,13 +137,13 @@ Claim.Check("06.9", "AdamW's best weight-decay number λ moves less across learn
 // ── cell 19 ──
 var noisy = new OverfitRecipe().Build(CourseData.Digits(), seed);
 var wide = OverfitRecipe.LargeModel with { Width = 128, Epochs = 40, Seed = seed };
-var dropoutRuns = Sweep.Run(noisy.Data, wide, "dropout", new[] { 0.0, 0.3, 0.6 }, (hp, p) => hp with { Dropout = p });
+var dropoutRuns = Sweep.Run(noisy.Data, wide, "dropout", new[] { 0.0, 0.3, 0.6 }, (hp, p) => hp with { Dropout = p }, options: lesson.Options);
 var onsets = OverfitOnsets.Of(dropoutRuns);
 Console.WriteLine(noisy);
 Show.Value(() => Plot.EpochCurves(dropoutRuns.Histories, new() { Series = ChartSeries.Validation, Title = "Validation loss per epoch for three dropout strengths (★ = overfitting onset)" }));
 
 // ── cell 20 ──
-Show.Value(() => Claim.Check("06.3", "overfitting starts later with stronger regularization", onsets.LaterWithStrength, onsets.ToString()));
+Show.Value(() => lesson.Claim.Check("06.3", "overfitting starts later with stronger regularization", onsets.LaterWithStrength, onsets.ToString()));
 
 // So the epoch budget and the regularization strength travel together: with more regularization you can afford more epochs before validation loss turns up; with less, stop earlier (lesson 03's early stopping finds the onset for you).
 //
@@ -152,13 +153,13 @@ Show.Value(() => Claim.Check("06.3", "overfitting starts later with stronger reg
 
 // ── cell 22 ──
 var depthDecay = Grid.Run(noisy.Data, OverfitRecipe.LargeModel with { Width = 64, Epochs = 25, Seed = seed },
-    Knob.Depth(1, 4), Knob.WeightDecay(0, 0.1, 0.3, 1, 3));
+    Knob.Depth(1, 4), Knob.WeightDecay(0, 0.1, 0.3, 1, 3), options: lesson.Options);
 Console.WriteLine(depthDecay);
 Show.Value(() => Plot.Heatmap(depthDecay, new() { Title = "Final validation loss: weight decay × depth (300 noisy digits, 25 epochs)" }));
 
 // ── cell 23 ──
 var depthBests = new BestRowComparison(depthDecay);
-Show.Value(() => Claim.Check("06.4", "the deeper model wants stronger regularization: its best weight decay is larger than the shallower one's", depthBests.Larger, depthBests.ToString()));
+Show.Value(() => lesson.Claim.Check("06.4", "the deeper model wants stronger regularization: its best weight decay is larger than the shallower one's", depthBests.Larger, depthBests.ToString()));
 
 // ## Learning rate × epochs: the budget moves the best rate
 //
@@ -166,8 +167,8 @@ Show.Value(() => Claim.Check("06.4", "the deeper model wants stronger regulariza
 
 // ── cell 25 ──
 var budgets = Knob.Epochs(3, 15);
-var constant = Grid.Run(digits, baseline, budgets, Knob.LearningRate(Sweep.LogGrid(1e-3, 4.7e-2, perDecade: 3)));
-var cosine = Grid.Run(digits, baseline with { Schedule = Schedule.Cosine() }, budgets, Knob.LearningRate(Sweep.LogGrid(1e-3, 4.7e-2, perDecade: 3)));
+var constant = Grid.Run(digits, baseline, budgets, Knob.LearningRate(Sweep.LogGrid(1e-3, 4.7e-2, perDecade: 3)), options: lesson.Options);
+var cosine = Grid.Run(digits, baseline with { Schedule = Schedule.Cosine() }, budgets, Knob.LearningRate(Sweep.LogGrid(1e-3, 4.7e-2, perDecade: 3)), options: lesson.Options);
 Console.WriteLine($"constant rate: {constant}");
 Console.WriteLine($"cosine decay:  {cosine}");
 Show.Value(() => Plot.Heatmap(new[] { ("constant rate", constant), ("cosine decay", cosine) }, new() { Title = "Final validation loss: learning rate × epoch budget" }));
@@ -175,7 +176,7 @@ Show.Value(() => Plot.Heatmap(new[] { ("constant rate", constant), ("cosine deca
 // ── cell 26 ──
 var budgetBests = new BestRowComparison(constant);
 var (shortBest, longBest) = (budgetBests.FromBest, budgetBests.ToBest);
-Claim.Check("06.5", "the best constant rate for the longer budget is no higher than for the shorter one", budgetBests.NoLarger, budgetBests.ToString());
+lesson.Claim.Check("06.5", "the best constant rate for the longer budget is no higher than for the shorter one", budgetBests.NoLarger, budgetBests.ToString());
 Console.WriteLine($"best final loss, 3 epochs: constant {shortBest.Loss:0.###}, cosine {cosine.BestPerColumn[0]!.Loss:0.###}; 15 epochs: constant {longBest.Loss:0.###}, cosine {cosine.BestPerColumn[1]!.Loss:0.###} (nats)");
 
 // Over our four test seeds the longer budget's best constant rate was lower on three and equal on one (the grid has three rates per decade, so small moves can fall within one cell).
@@ -194,7 +195,7 @@ Console.WriteLine("largest batch that fits in 1 GB: " + string.Join(", ", larges
 Show.Value(() => Plot.Memory(memory.Estimates, new() { Title = "Memory per training step against batch size, three depths (computed)" }));
 
 // ── cell 29 ──
-Show.Value(() => Claim.Demonstrate("06.6", "the memory formula: the part depth adds grows with depth × batch, so a deeper network leaves room for a smaller batch (computed from the layer sizes, not measured)",
+Show.Value(() => lesson.Claim.Demonstrate("06.6", "the memory formula: the part depth adds grows with depth × batch, so a deeper network leaves room for a smaller batch (computed from the layer sizes, not measured)",
     memory.ProportionalToDepthTimesBatch && largest.Zip(largest.Skip(1)).All(p => p.Second.LargestBatch < p.First.LargestBatch),
     $"depth part of the activations = {memory.DepthPart(1, 1)} bytes × depth × batch for every cell; largest batch in 1 GB: {string.Join(", ", largest.Select(p => $"depth {p.Depth} → {p.LargestBatch:N0}"))}"));
 
@@ -210,13 +211,13 @@ var importance = Importance.Measure(digits, baseline, new[]
     Knob.Epochs(2, 6, 18),
     Knob.Depth(1, 2, 4),
     Knob.WeightDecay(1e-4, 1e-2, 1),
-});
+}, options: lesson.Options);
 Show.Value(() => Plot.Spread(importance));
 
 // ── cell 32 ──
 double lrRatio = importance.RatioToNext("lr");
 CourseResults.Record(Measured.LearningRateSpreadRatio, lrRatio, "×", "spread of validation loss from the learning rate over the largest other spread, digits, around a good baseline", seed);
-Show.Value(() => Claim.Check("06.7", "the learning rate causes the largest spread of validation loss", lrRatio > 1, importance.ToString()));
+Show.Value(() => lesson.Claim.Check("06.7", "the learning rate causes the largest spread of validation loss", lrRatio > 1, importance.ToString()));
 
 // This is why the tuning workflow (lesson 07) tunes the learning rate first, and re-tunes it whenever something else changes.
 //
@@ -245,7 +246,7 @@ Console.WriteLine(retune);
 // An **isolation plot** shows the fair comparison: for each value of the scientific hyperparameter, re-tune the nuisance one and plot the best. Here the question is "how many hidden layers?", with the learning rate re-tuned over four values for each depth; the dashed line is what you would see at one fixed rate (10⁻³).
 
 // ── cell 36 ──
-var isolation = Grid.Run(digits, baseline, Knob.Depth(1, 2, 4), Knob.LearningRate(Sweep.LogGrid(1e-3, 3e-2, perDecade: 2)));
+var isolation = Grid.Run(digits, baseline, Knob.Depth(1, 2, 4), Knob.LearningRate(Sweep.LogGrid(1e-3, 3e-2, perDecade: 2)), options: lesson.Options);
 Console.WriteLine(isolation);
 Show.Value(() => Plot.Isolation(isolation, fixedRow: 1e-3));
 
@@ -268,24 +269,24 @@ Show.Value(() => Plot.Isolation(isolation, fixedRow: 1e-3));
 
 // ── cell 38 ──
 double myRate = 0;   // ← fill in your prediction, e.g. 5e-3
-if (myRate <= 0) Feedback.On(false, "", "Fill in myRate with your predicted best rate for batch 256 first (a positive number).");
+if (myRate <= 0) lesson.Feedback.On(false, "", "Fill in myRate with your predicted best rate for batch 256 first (a positive number).");
 else
 {
-    var at256 = Sweep.Run(digits, baseline with { Epochs = 4, BatchSize = 256 }, "lr", Sweep.LogGrid(3e-4, 1e-1, perDecade: 3), (hp, r) => hp with { LearningRate = r });
+    var at256 = Sweep.Run(digits, baseline with { Epochs = 4, BatchSize = 256 }, "lr", Sweep.LogGrid(3e-4, 1e-1, perDecade: 3), (hp, r) => hp with { LearningRate = r }, options: lesson.Options);
     Console.WriteLine($"the line predicts {Hyperparameters.Fmt(rateFit.Predict(256))}; the sweep found {Hyperparameters.Fmt(at256.Best.Value)} (grid step: ×2.15)");
-    Feedback.WithinFactor("your best rate for batch 256", myRate, at256.Best.Value, factor: 2.2);
+    lesson.Feedback.WithinFactor("your best rate for batch 256", myRate, at256.Best.Value, factor: 2.2);
 }
 
 // **Exercise 2.** You tuned a model with batch 64 and rate 3·10⁻³ under AdamW, then switch the optimizer to Adam + L2 and keep weight decay at 0.3. From lessons 05 and 06 (Adam + L2's best λ on the noisy digits was about 0.01): will it still train on the clean digits (final validation loss below 1 nat)? Set `stillTrains` and run.
 
 // ── cell 40 ──
 bool? stillTrains = null;   // ← fill in true or false
-if (stillTrains is null) Feedback.On(false, "", "Fill in stillTrains first (true or false).");
+if (stillTrains is null) lesson.Feedback.On(false, "", "Fill in stillTrains first (true or false).");
 else
 {
-    var switched = Trainer.Fit(baseline with { Optimizer = OptimizerKind.Adam, WeightDecay = 0.3 }, digits, new FitOptions { Label = "Adam + L2, wd 0.3" }).History;
+    var switched = Trainer.Fit(baseline with { Optimizer = OptimizerKind.Adam, WeightDecay = 0.3 }, digits, lesson.Options with { Label = "Adam + L2, wd 0.3" }).History;
     bool trains = switched.FinalValidationLoss < 1;
-    Feedback.On(stillTrains == trains,
+    lesson.Feedback.On(stillTrains == trains,
         trains ? $"Right: it still trains (final validation loss {switched.FinalValidationLoss:0.###} nats), though 0.3 is 30× the decay Adam + L2 liked in the heatmap above, on harder data."
                : $"Right: final validation loss {switched.FinalValidationLoss:0.###} nats. With Adam + L2, a decay of 0.3 adds 0.3·w to every gradient, and Adam's normalization makes that penalty as loud as the loss's own gradient: the weights are held near zero.",
         $"The run ended at {switched.FinalValidationLoss:0.###} nats. Under Adam + L2 the penalty λ·w is divided by Adam's gradient size √v̂ (lesson 05), so the same number means a much stronger decay than under AdamW.");
@@ -296,7 +297,7 @@ else
 // ── cell 42 ──
 int myBatch = 0;   // ← fill in
 int trueBatch = MemoryEstimate.LargestBatch(784, 10, new Hyperparameters { Width = 1024, Depth = 16 }, 1_000_000_000);
-Show.Value(() => Feedback.On(myBatch > 0 && Math.Abs(myBatch - trueBatch) <= 0.25 * trueBatch,
+Show.Value(() => lesson.Feedback.On(myBatch > 0 && Math.Abs(myBatch - trueBatch) <= 0.25 * trueBatch,
     $"Right (within 25%): the estimate gives {trueBatch:N0}. Depth 16 sits between 8 and 32; the batch that fits falls faster than 1/depth, because deeper networks also leave less of the budget after their weights, gradients and optimizer state.",
     myBatch == 0 ? "Fill in myBatch first." : $"The estimate gives {trueBatch:N0}. Activations per example ≈ 784 + 10 + 2 × 1,024 × depth values of 4 bytes; divide what the weights, gradients and Adam's two moving averages (16 bytes per parameter) leave of 1 GB by that."));
 

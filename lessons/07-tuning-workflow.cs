@@ -41,7 +41,8 @@ HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs to
 Show.Value(() => Notebook.Prepare());
 
 // ── cell 3 ──
-Show.Value(() => Notebook.Start("Lesson 07 · A practical tuning workflow"));
+var lesson = Notebook.Start("Lesson 07 · A practical tuning workflow");
+Show.Value(() => lesson);
 
 // ## The idea in plain words
 //
@@ -76,13 +77,13 @@ Console.WriteLine($"full:  {data}\nproxy: {small}\n{proxy}\ntest:  {testSet}\nlo
 
 // ── cell 7 ──
 var baseline = new Hyperparameters { Epochs = 4, Seed = seed };
-var baseRun = Trainer.Fit(baseline, small, new FitOptions { Label = "baseline" }).History;
+var baseRun = Trainer.Fit(baseline, small, lesson.Options with { Label = "baseline" }).History;
 Search.Track(log, "1 baseline", new[] { baseRun }, proxy);
 Show.Value(() => Plot.EpochCurves(baseRun));
 
 // ── cell 8 ──
 var baseCheck = BaselineCheck.Of(baseRun, classes: 10);
-Claim.Check("07.1", "the baseline works: its first loss is ln 10 ≈ 2.30 (within 0.2) and it reaches at least 0.75 validation accuracy (chance: 0.10)",
+lesson.Claim.Check("07.1", "the baseline works: its first loss is ln 10 ≈ 2.30 (within 0.2) and it reaches at least 0.75 validation accuracy (chance: 0.10)",
     baseCheck.Holds, baseCheck.ToString());
 
 // ## Step 2 · The learning rate first
@@ -96,14 +97,14 @@ Show.Value(() => Plot.FinderCurve(finder));
 
 // ── cell 11 ──
 double suggested = finder.SuggestedRate;
-var rateSweep = EdgeAwareSweep.Run(small, baseline, new[] { 0.5, 1, 2, 4, 8 }.Select(f => f * suggested));
+var rateSweep = EdgeAwareSweep.Run(small, baseline, new[] { 0.5, 1, 2, 4, 8 }.Select(f => f * suggested), options: lesson.Options);
 Search.Track(log, "2 learning rate", rateSweep.Sweep.Histories, proxy);
 Console.WriteLine(rateSweep);
 Show.Value(() => Plot.SweepCurve(rateSweep.Sweep, new() { Series = ChartSeries.Validation }));
 
 // ── cell 12 ──
 var rateStep = new RateStepCheck(rateSweep, baseRun.FinalValidationLoss, baseline.LearningRate);
-Claim.Check("07.2", "the sweep's best rate lies inside its range (extended where it sat at an edge) and improves on the default rate 1e-3 on the proxy",
+lesson.Claim.Check("07.2", "the sweep's best rate lies inside its range (extended where it sat at an edge) and improves on the default rate 1e-3 on the proxy",
     rateStep.Holds, rateStep.ToString());
 
 // ### A search within a budget: quasi-random against a grid
@@ -117,16 +118,16 @@ var space = new SearchSpace(
     SearchDimension.Log("lr", 1e-4, 1e-1, (hp, v) => hp with { LearningRate = v }),
     SearchDimension.Log("wd", 1e-2, 10, (hp, v) => hp with { WeightDecay = v }),
     SearchDimension.Linear("dropout", 0, 0.5, (hp, v) => hp with { Dropout = v }));
-var grid = Search.Run(TuningWorkflow.Grid, baseline, space, space.Grid(perDimension: 2), proxy, log);
+var grid = Search.Run(TuningWorkflow.Grid, baseline, space, space.Grid(perDimension: 2), proxy, log, options: lesson.Options);
 var quasi = Enumerable.Range(1, 5)
-    .Select(k => Search.Run(TuningWorkflow.QuasiRandomName(k), baseline, space, space.QuasiRandom(trials: 8, seed: 1000 * seed + k), proxy, log))
+    .Select(k => Search.Run(TuningWorkflow.QuasiRandomName(k), baseline, space, space.QuasiRandom(trials: 8, seed: 1000 * seed + k), proxy, log, options: lesson.Options))
     .ToList();
 var comparison = new SearchComparison(grid, quasi, RequiredWins: 4);
 var searchBest = comparison.Best;
 Console.WriteLine($"{grid}\n{string.Join("\n", quasi)}\ncarried forward: {searchBest.Record}");
 
 // ── cell 15 ──
-Claim.Check("07.3", "with the same 8 trials, quasi-random search finds a lower validation loss than the 2 × 2 × 2 grid in at least 4 of 5 random shifts",
+lesson.Claim.Check("07.3", "with the same 8 trials, quasi-random search finds a lower validation loss than the 2 × 2 × 2 grid in at least 4 of 5 random shifts",
     comparison.Holds, comparison.ToString());
 
 // ### Tuning as a class (optional)
@@ -196,14 +197,14 @@ Show.Value(() => logged.Table(top: 8));
 // ── cell 27 ──
 var fromSearch = searchBest.Record.Hyperparameters.ToHyperparameters();      // the search's rate, weight decay and dropout
 var batchSweep = Sweep.Run(small, fromSearch, "batch", new[] { 64, 128, 256 },
-    (hp, b) => hp with { BatchSize = b, LearningRate = fromSearch.LearningRate * Math.Sqrt(b / (double)fromSearch.BatchSize) });
+    (hp, b) => hp with { BatchSize = b, LearningRate = fromSearch.LearningRate * Math.Sqrt(b / (double)fromSearch.BatchSize) }, options: lesson.Options);
 Search.Track(log, TuningWorkflow.BatchSize, batchSweep.Histories, proxy);
 var batchChoice = new BatchChoice(batchSweep);
 Console.WriteLine(batchChoice);
 Show.Value(() => Plot.EpochCurves(batchSweep.Histories, new() { Title = "Validation loss per epoch for three batch sizes (η scaled by √(B/64)), proxy" }));
 
 // ── cell 28 ──
-Claim.Check("07.4", "with the rate scaled by √(B/64), batches of 64 to 256 all train stably, within 0.1 nats of each other",
+lesson.Claim.Check("07.4", "with the rate scaled by √(B/64), batches of 64 to 256 all train stably, within 0.1 nats of each other",
     batchChoice.Holds, batchChoice.ToString());
 
 // ## Step 4 · Enough epochs, with early stopping
@@ -212,7 +213,7 @@ Claim.Check("07.4", "with the rate scaled by √(B/64), batches of 64 to 256 all
 
 // ── cell 30 ──
 var tuned = batchChoice.Chosen.History.Hyperparameters with { Epochs = 30, Patience = 3 };
-var stepFour = Trainer.Fit(tuned, small, new FitOptions { Label = "step 4: the recipe so far, early stopping" });
+var stepFour = Trainer.Fit(tuned, small, lesson.Options with { Label = "step 4: the recipe so far, early stopping" });
 var narrowRun = stepFour.History;
 Search.Track(log, "4 epochs", new[] { narrowRun }, proxy);
 Console.WriteLine(narrowRun);
@@ -220,7 +221,7 @@ Show.Value(() => Plot.EpochCurves(narrowRun));
 
 // ── cell 31 ──
 var stopCheck = new EarlyStopCheck(narrowRun);
-Claim.Check("07.5", "early stopping ends the run well before its 30-epoch budget and restores the epoch with the lowest validation loss",
+lesson.Claim.Check("07.5", "early stopping ends the run well before its 30-epoch budget and restores the epoch with the lowest validation loss",
     stopCheck.Holds, stopCheck.ToString());
 
 // ## Step 6 · Regularization, only if it narrows a gap
@@ -231,15 +232,15 @@ Claim.Check("07.5", "early stopping ends the run well before its 30-epoch budget
 
 // ── cell 33 ──
 var sameLength = tuned with { Epochs = narrowRun.Epochs.Count, Patience = null };
-var withReg = Trainer.Fit(sameLength, small, new FitOptions { Label = $"the recipe, {sameLength.Epochs} epochs" });
-var bare = Trainer.Fit(sameLength with { WeightDecay = 0, Dropout = 0 }, small, new FitOptions { Label = $"without weight decay and dropout, {sameLength.Epochs} epochs" });
+var withReg = Trainer.Fit(sameLength, small, lesson.Options with { Label = $"the recipe, {sameLength.Epochs} epochs" });
+var bare = Trainer.Fit(sameLength with { WeightDecay = 0, Dropout = 0 }, small, lesson.Options with { Label = $"without weight decay and dropout, {sameLength.Epochs} epochs" });
 Search.Track(log, "6 regularization", new[] { withReg.History, bare.History }, proxy);
 var gapCheck = new GapCheck(TrainValidationGap.Of(bare, small), TrainValidationGap.Of(withReg, small));
 Console.WriteLine(gapCheck);
 Show.Value(() => Plot.EpochCurves(new[] { bare.History, withReg.History }, new() { Title = "The recipe without and with the search's regularization, same epochs (proxy)" }));
 
 // ── cell 34 ──
-Claim.Check("07.7", "trained for the same epochs, the search's weight decay and dropout narrow the train-validation gap (both losses measured with dropout off)",
+lesson.Claim.Check("07.7", "trained for the same epochs, the search's weight decay and dropout narrow the train-validation gap (both losses measured with dropout off)",
     gapCheck.Holds, gapCheck.ToString());
 bare.Dispose(); withReg.Dispose(); stepFour.Dispose();
 
@@ -251,7 +252,7 @@ bare.Dispose(); withReg.Dispose(); stepFour.Dispose();
 
 // ── cell 36 ──
 var shortFull = tuned with { Epochs = 3, Patience = null, Schedule = Schedule.WarmupCosine(warmupFraction: 0.05) };
-var widthRuns = Sweep.Run(data, shortFull, "width", new[] { 128, 512 }, (hp, w) => hp with { Width = w });
+var widthRuns = Sweep.Run(data, shortFull, "width", new[] { 128, 512 }, (hp, w) => hp with { Width = w }, options: lesson.Options);
 Search.Track(log, TuningWorkflow.Width, widthRuns.Histories, full);
 foreach (var p in widthRuns.Points) Console.WriteLine(p.History);
 int width = widthRuns.Best.Value;
@@ -259,17 +260,17 @@ Console.WriteLine($"chosen width: {width}");
 
 var atWidth = shortFull with { Width = width };
 var fullRates = EdgeAwareSweep.Run(data, atWidth, new[] { 0.5, 1, 2 }.Select(f => f * atWidth.LearningRate), maxExtensions: 2,
-    known: widthRuns.Histories.Where(h => h.Hyperparameters.Width == width));
+    known: widthRuns.Histories.Where(h => h.Hyperparameters.Width == width), options: lesson.Options);
 Search.Track(log, TuningWorkflow.Rate, fullRates.Sweep.Histories, full);
 Console.WriteLine(fullRates);
 
-var constantRate = Trainer.Fit(fullRates.Best.Hyperparameters with { Schedule = Schedule.Constant }, data, new FitOptions { Label = "constant rate" }).History;
+var constantRate = Trainer.Fit(fullRates.Best.Hyperparameters with { Schedule = Schedule.Constant }, data, lesson.Options with { Label = "constant rate" }).History;
 Search.Track(log, TuningWorkflow.ScheduleStep, new[] { fullRates.Best, constantRate }, full);
 Console.WriteLine($"{fullRates.Best}\n{constantRate}");
 Show.Value(() => Plot.EpochCurves(widthRuns.Histories.Concat(new[] { constantRate }), new() { Title = "Short runs on the full data: width 128 and 512, and a constant rate" }));
 
 // ── cell 37 ──
-Claim.Check("07.13", "on the full data the best of the confirmed rates lies inside its range (extended where it sat at an edge)",
+lesson.Claim.Check("07.13", "on the full data the best of the confirmed rates lies inside its range (extended where it sat at an edge)",
     !fullRates.BestAtEdge, fullRates.ToString());
 
 // ## Step 7 · Every experiment tracked
@@ -287,7 +288,7 @@ File.AppendAllText(crashed.Path, "{\"run_id\": \"a1b2\", \"metrics\": {\"accurac
 File.AppendAllText(crashed.Path, someLine[..(someLine.Length / 2)]);                            // the crash: half a record, no newline
 var afterCrash = crashed.Load();
 Console.WriteLine(afterCrash);
-Claim.Demonstrate("07.8", "a foreign line and a torn last line are reported with their line numbers and skipped, and every complete record survives",
+lesson.Claim.Demonstrate("07.8", "a foreign line and a torn last line are reported with their line numbers and skipped, and every complete record survives",
     afterCrash.Records.Count == intact && afterCrash.Skipped.Count == 2 && afterCrash.Skipped[^1].IsLastLine && !afterCrash.Skipped[0].IsLastLine,
     string.Join("; ", afterCrash.Skipped));
 
@@ -297,8 +298,8 @@ Claim.Demonstrate("07.8", "a foreign line and a torn last line are reported with
 var bestTrial = log.Load().InStudy(log.Study!).Records
     .Where(r => r.Experiment.StartsWith(TuningWorkflow.QuasiRandom) && r.Status != TrialStatus.Diverged).MinBy(r => r.FinalValidationLoss)!;
 Console.WriteLine(bestTrial);
-var rerun = Reproduction.Rerun(bestTrial);
-Claim.Check("07.9", "rerunning the best search trial from its log line alone gives bit-identical per-epoch losses", rerun.BitIdentical, rerun.ToString());
+var rerun = Reproduction.Rerun(bestTrial, options: lesson.Options);
+lesson.Claim.Check("07.9", "rerunning the best search trial from its log line alone gives bit-identical per-epoch losses", rerun.BitIdentical, rerun.ToString());
 
 // **It decides.** The final model's settings are not typed into the next cell: `FinalRecipe.FromLog` reads them from this study's log with the rules of the steps above, and says where each one comes from. Only the epoch budget is new: 20 epochs, the time we can afford (about a minute here). The stopping point within it is chosen on validation: the run keeps the weights of the epoch with the best validation accuracy. (With a cosine schedule the validation *loss* can creep up in the last, low-rate epochs while the accuracy still improves, so we watch accuracy, the number we report.) Then, and only then, the test set.
 
@@ -307,7 +308,7 @@ var recipe = FinalRecipe.FromLog(log.Load().InStudy(log.Study!));
 Console.WriteLine(recipe);
 int budget = 20;
 var final = recipe.Hyperparameters with { Epochs = budget, Patience = null };
-var finalResult = Trainer.Fit(final, data, new FitOptions
+var finalResult = Trainer.Fit(final, data, lesson.Options with
 {
     Label = "final: " + final,
     EarlyStopping = new EarlyStopping(Patience: budget, Monitor: Metric.ValidationAccuracy),   // never stops; keeps the best validation epoch
@@ -319,14 +320,14 @@ Show.Value(() => Plot.EpochCurves(finalRun));
 
 // ── cell 44 ──
 var traced = FinalRecipe.Verify(log.Load().InStudy(log.Study!));
-Claim.Demonstrate("07.14", "the logged final trial uses exactly the settings this study's logged validation results give",
+lesson.Claim.Demonstrate("07.14", "the logged final trial uses exactly the settings this study's logged validation results give",
     traced.Count == 0, traced.Count == 0 ? recipe.ToString() : string.Join("; ", traced));
 
 // ── cell 45 ──
 var test = testSet.Evaluate(finalResult.Model, $"the tuned 784-{final.Width}-{final.Width}-10 MLP");
 var finalCheck = new FinalCheck(test.Accuracy, finalRun.FinalValidationAccuracy);
 CourseResults.Record(Measured.TunedTestAccuracy, test.Accuracy, "accuracy", "tuned MLP on the 10,000 Fashion-MNIST test images, evaluated once", seed);
-Claim.Check("07.10", "the workflow's own pick reaches a test accuracy of at least 0.885 (the benchmark's MLP 256-128-100: 0.8833)", finalCheck.Holds, finalCheck.ToString());
+lesson.Claim.Check("07.10", "the workflow's own pick reaches a test accuracy of at least 0.885 (the benchmark's MLP 256-128-100: 0.8833)", finalCheck.Holds, finalCheck.ToString());
 
 // On the seeds we checked (0, 1, 2, 7) this honest pick lands between 0.89 and 0.90 on test: above the benchmark's MLP, not at 0.90. A recipe chosen by its test score could print a higher number here, and that number would be the optimistic one. The test accuracy sits below the validation accuracy of the same model: the validation set chose the epoch (and, through the steps, everything else), so its number is a little optimistic; the test set, looked at once, is not (lesson 08 measures this optimism gap). And the guard in action: a second look at the test set is an error, not a number, even from a new guard object, as after a kernel restart, because the look is in the log.
 
@@ -335,7 +336,7 @@ string secondLook = "";
 try { new TestSet(CourseData.FashionMnistTest(), new ExperimentLog(log.Path).OpenStudy(log.Study!)).Evaluate(finalResult.Model); }
 catch (TestSetAlreadyUsedException e) { secondLook = e.Message; }
 Console.WriteLine(secondLook);
-Claim.Demonstrate("07.11", "a second evaluation of the test set in the same study throws, even from a new guard", secondLook.Contains("already evaluated"), secondLook.Length > 0 ? "TestSetAlreadyUsedException" : "no exception");
+lesson.Claim.Demonstrate("07.11", "a second evaluation of the test set in the same study throws, even from a new guard", secondLook.Contains("already evaluated"), secondLook.Length > 0 ? "TestSetAlreadyUsedException" : "no exception");
 
 // ## Bring your own data
 //
@@ -351,13 +352,13 @@ Console.WriteLine(string.Join("\n", File.ReadLines(myCsv).Take(3)));
 var mine = DataRecord.Csv(myCsv, labelColumn: "cultivar", validationFraction: 0.3, splitSeed: seed);
 var wine = Standardizer.Fit(mine.Load().Train).Transform(mine.Load());
 var wineBase = new Hyperparameters { Depth = 1, Width = 32, Epochs = 60, Patience = 10, BatchSize = 16, Seed = seed };
-var wineRates = Sweep.Run(wine, wineBase, "lr", new[] { 1e-4, 1e-3, 1e-2 }, (hp, v) => hp with { LearningRate = v });
+var wineRates = Sweep.Run(wine, wineBase, "lr", new[] { 1e-4, 1e-3, 1e-2 }, (hp, v) => hp with { LearningRate = v }, options: lesson.Options);
 Search.Track(log, "my csv", wineRates.Histories, mine);
 foreach (var p in wineRates.Points) Console.WriteLine(p.History);
 
 // ── cell 50 ──
 var wineCheck = new AccuracyTarget(wineRates.Best.History, Target: 0.9);
-Claim.Check("07.12", "the same workflow on a CSV: the best rate classifies at least 90% of the held-out wines (chance: about 40%)",
+lesson.Claim.Check("07.12", "the same workflow on a CSV: the best rate classifies at least 90% of the held-out wines (chance: about 40%)",
     wineCheck.Holds, wineCheck.ToString());
 
 // (The log records the CSV's SHA-256: edit the file and `Reproduction.Rerun` refuses to run the old trial on the new data.)
@@ -381,13 +382,13 @@ Claim.Check("07.12", "the same workflow on a CSV: the best rate classifies at le
 
 // ── cell 53 ──
 SearchDimension? myDimension = null;   // ← fill in, e.g. SearchDimension.Log("batch", 32, 512, (hp, v) => hp with { BatchSize = ... })
-if (myDimension is null) Feedback.On(false, "", "Fill in myDimension first: a SearchDimension whose Apply sets BatchSize to (int)Math.Round(v).");
+if (myDimension is null) lesson.Feedback.On(false, "", "Fill in myDimension first: a SearchDimension whose Apply sets BatchSize to (int)Math.Round(v).");
 else
 {
     var bigger = new SearchSpace(space.Dimensions.Append(myDimension).ToArray());
-    var quasi4 = Search.Run("quasi-random + batch", baseline, bigger, bigger.QuasiRandom(trials: 8, seed: 1000 * seed + 1), proxy, log);
+    var quasi4 = Search.Run("quasi-random + batch", baseline, bigger, bigger.QuasiRandom(trials: 8, seed: 1000 * seed + 1), proxy, log, options: lesson.Options);
     Console.WriteLine($"{quasi[0]}\n{quasi4}");
-    Feedback.On(quasi4.DistinctValues(myDimension.Name) == 8,
+    lesson.Feedback.On(quasi4.DistinctValues(myDimension.Name) == 8,
         $"Every one of the 8 trials tried its own {myDimension.Name} value, and still a new value of every other knob: adding a dimension costs a quasi-random search no trials (a grid of 2 values per knob would need 16). Best: {quasi4.BestValidationLoss:0.####} vs {quasi[0].BestValidationLoss:0.####} before; with the same 8 trials, a fourth knob spreads them thinner, so the best may be a little worse or better by chance.",
         $"Only {quasi4.DistinctValues(myDimension.Name)} different values of {myDimension.Name}: check that Apply uses the value v it is given.");
 }
@@ -397,13 +398,13 @@ else
 // ── cell 55 ──
 string myPrediction = "";   // ← "lr", "wd" or "dropout"
 var allQuasi = new SearchResult("all quasi-random searches", space, quasi.SelectMany(q => q.Trials).ToList());
-Lesson07Exercises.MostImportant(allQuasi, myPrediction);
+lesson.Feedback.Show(Lesson07Exercises.MostImportant(allQuasi, myPrediction));
 
 // **Exercise 3.** Pick the next trial. You have budget for one more search trial. Sort the table of this study (`logged.Table()`, best first) in your head or in a cell of your own, and choose the learning rate you would try next, to refine rather than to re-explore. The check compares your rate with the logged validation results of the search trials.
 
 // ── cell 57 ──
 double? myNextRate = null;   // ← a learning rate, e.g. 3e-3
-Lesson07Exercises.NextTrial(log.Load().InStudy(log.Study!), myNextRate);
+lesson.Feedback.Show(Lesson07Exercises.NextTrial(log.Load().InStudy(log.Study!), myNextRate));
 
 // **Exercise 4.** A messy file. `data/messy/wines-messy.csv` is the wine table as it might reach you: a text column, a column that is the same in every row, and a few missing values (data/README.md describes it). First run the loader on it as it is and read its error; `CsvPreparation.Inspect` lists every column's missing cells, non-numbers and distinct values. Then decide: which columns to drop (`myDrop`), and whether to drop the rows with a missing value (`myDropIncompleteRows`). The check cleans a copy your way and loads it with the same loader.
 
@@ -415,14 +416,14 @@ foreach (var column in CsvPreparation.Inspect(messy)) Console.WriteLine(column);
 
 string[]? myDrop = null;            // ← the columns to remove, e.g. new[] { "some_column" }
 bool? myDropIncompleteRows = null;  // ← true or false
-Lesson07Exercises.MessyCsv(messy, "cultivar", myDrop, myDropIncompleteRows,
-    Path.Combine(CourseData.DataFolder, "..", "artifacts", "experiments", $"wines-cleaned-seed{seed}.csv"));
+lesson.Feedback.Show(Lesson07Exercises.MessyCsv(messy, "cultivar", myDrop, myDropIncompleteRows,
+    Path.Combine(CourseData.DataFolder, "..", "artifacts", "experiments", $"wines-cleaned-seed{seed}.csv")));
 
 // **Exercise 5.** The test guard. Suppose you were tempted to try one more dropout value on the final model and test again, in this study. Set `myAnswer` to what the second `testSet.Evaluate` would do: `"number"` (return a new accuracy) or `"error"`.
 
 // ── cell 61 ──
 string myAnswer = "";   // ← "number" or "error"
-Show.Value(() => Feedback.On(myAnswer == "error",
+Show.Value(() => lesson.Feedback.On(myAnswer == "error",
     "Right: the guard throws, and it would after a kernel restart too, because the look is in the log. Each look at the test set that influences a choice makes its number optimistic; choose on the validation set, test once.",
     myAnswer == "" ? "Fill in myAnswer first." : "It throws TestSetAlreadyUsedException. Any choice made after looking at the test score turns the test set into a second validation set."));
 

@@ -44,7 +44,8 @@ HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs to
 Show.Value(() => Notebook.Prepare());
 
 // ── cell 3 ──
-Show.Value(() => Notebook.Start("Lesson 08 · Common confusions and summary"));
+var lesson = Notebook.Start("Lesson 08 · Common confusions and summary");
+Show.Value(() => lesson);
 
 // ── cell 4 ──
 int seed = Notebook.Seed;   // the runner's --seed N sets this; every claim below must hold for any seed
@@ -71,13 +72,13 @@ bool? trainingRaisesTheRate = null;   // ← fill in: true or false
 
 // ── cell 8 ──
 var lessonBase = new Hyperparameters { Depth = 2, Width = 64, BatchSize = 64, Epochs = 5, Seed = seed };
-var tooLow = new RateUse(Trainer.Fit(lessonBase with { LearningRate = 1e-5 }, digits, new FitOptions { Label = "lr 1e-5 (too low)" }).History);
-var good = new RateUse(Trainer.Fit(lessonBase with { LearningRate = 3e-3 }, digits, new FitOptions { Label = "lr 3e-3" }).History);
-Claim.Check("08.1", "backpropagation never changes the rate: both runs used their own rate at every update, and the run at a rate 100× too low is still far behind",
+var tooLow = new RateUse(Trainer.Fit(lessonBase with { LearningRate = 1e-5 }, digits, lesson.Options with { Label = "lr 1e-5 (too low)" }).History);
+var good = new RateUse(Trainer.Fit(lessonBase with { LearningRate = 3e-3 }, digits, lesson.Options with { Label = "lr 3e-3" }).History);
+lesson.Claim.Check("08.1", "backpropagation never changes the rate: both runs used their own rate at every update, and the run at a rate 100× too low is still far behind",
     tooLow.Untouched && good.Untouched && tooLow.Run.FinalValidationLoss > 2 * good.Run.FinalValidationLoss, $"{tooLow}; {good}");
 
 // ── cell 9 ──
-Show.Value(() => Feedback.On(Lesson08Answers.TrainingRaisesTheRate(trainingRaisesTheRate),
+Show.Value(() => lesson.Feedback.On(Lesson08Answers.TrainingRaisesTheRate(trainingRaisesTheRate),
     $"Right. The rate stayed at exactly 1e-5 for all {tooLow.Updates} updates; only the weights moved, and far too little. Hyperparameters are chosen around training, by you or by a search (lessons 00 and 07).",
     trainingRaisesTheRate is null ? "Fill in trainingRaisesTheRate (true or false) and run the cell again."
         : $"The run at 1e-5 used exactly 1e-5 at all {tooLow.Updates} updates and ended at validation loss {tooLow.Run.FinalValidationLoss:0.###} against {good.Run.FinalValidationLoss:0.###}. Backpropagation computes gradients for the weights only; nothing in the loop adjusts the rate (lesson 00, the training loop by hand). Schedules change the rate, but by a plan you choose (lesson 01)."));
@@ -93,18 +94,18 @@ int? myPick = null;   // ← fill in: 1 (lowest training loss) or 2 (lowest vali
 
 // ── cell 12 ──
 var bigNet = OverfitRecipe.LargeModel with { Depth = 2, Width = 256, Epochs = 30, Seed = seed };
-var longRun = Trainer.Fit(bigNet, noisy, new FitOptions { Label = "30 epochs" });
-var stopped = Trainer.Fit(bigNet with { Patience = 5 }, noisy, new FitOptions { Label = "early stopping, patience 5" });
+var longRun = Trainer.Fit(bigNet, noisy, lesson.Options with { Label = "30 epochs" });
+var stopped = Trainer.Fit(bigNet with { Patience = 5 }, noisy, lesson.Options with { Label = "early stopping, patience 5" });
 Show.Value(() => Plot.EpochCurves(longRun.History, new() { Title = "Noisy digits, big network: training loss keeps falling, validation loss turns up" }));
 
 // ── cell 13 ──
 var lowestTrain = FreshScore.Of(longRun, noisy, "lowest training loss (epoch 30)");
 var lowestValidation = FreshScore.Of(stopped, noisy, $"lowest validation loss (epoch {stopped.History.RestoredEpoch ?? stopped.History.Epochs.Count})");
-Claim.Check("08.2", "the weights with the lowest validation loss beat the weights with the lowest training loss on fresh data",
+lesson.Claim.Check("08.2", "the weights with the lowest validation loss beat the weights with the lowest training loss on fresh data",
     lowestTrain.TrainLoss < lowestValidation.TrainLoss && lowestValidation.BeatsOnFreshData(lowestTrain), $"{lowestTrain}; {lowestValidation}");
 
 // ── cell 14 ──
-Show.Value(() => Feedback.On(Lesson08Answers.BetterOnFreshData(myPick),
+Show.Value(() => lesson.Feedback.On(Lesson08Answers.BetterOnFreshData(myPick),
     $"Right. Fresh accuracy {lowestValidation.FreshAccuracy:P1} against {lowestTrain.FreshAccuracy:P1}, although its training loss is {lowestValidation.TrainLoss / lowestTrain.TrainLoss:0}× higher. After the validation minimum the network learns the wrong labels by heart (lesson 03).",
     myPick is null ? "Fill in myPick (1 or 2) and run the cell again."
         : $"The epoch-30 weights fit the training digits best (training loss {lowestTrain.TrainLoss:0.###}) but score {lowestTrain.FreshAccuracy:P1} on fresh digits, against {lowestValidation.FreshAccuracy:P1}. A near-zero training loss on noisy labels means the wrong labels were memorized; validation loss measures what we want (lesson 03)."));
@@ -122,22 +123,22 @@ bool? biggerWins = null;   // ← fill in: true or false
 
 // ── cell 17 ──
 var smallNet = bigNet with { Depth = 1, Width = 32 };
-var smallRun = Trainer.Fit(smallNet, noisy, new FitOptions { Label = "1 × 32 (small)" });
-var smallStopped = Trainer.Fit(smallNet with { Patience = 5 }, noisy, new FitOptions { Label = "1 × 32, early stopping" });
+var smallRun = Trainer.Fit(smallNet, noisy, lesson.Options with { Label = "1 × 32 (small)" });
+var smallStopped = Trainer.Fit(smallNet with { Patience = 5 }, noisy, lesson.Options with { Label = "1 × 32, early stopping" });
 var sizes = new SizeComparison(
     BigFinal: FreshScore.Of(longRun, noisy, $"2 × 256, {longRun.Model.TotalParameters:N0} weights, epoch 30"),
     SmallFinal: FreshScore.Of(smallRun, noisy, $"1 × 32, {smallRun.Model.TotalParameters:N0} weights, epoch 30"),
     BigBest: FreshScore.Of(stopped, noisy, "2 × 256, best epoch"),
     SmallBest: FreshScore.Of(smallStopped, noisy, "1 × 32, best epoch"));
 var batchBase = new Hyperparameters { Depth = 2, Width = 64, LearningRate = 1e-3, Epochs = 10, Seed = seed };
-var batch32 = new RunOutcome(Trainer.Fit(batchBase with { BatchSize = 32 }, digits, new FitOptions { Label = "batch 32" }).History);
-var fullBatch = new RunOutcome(Trainer.Fit(batchBase with { BatchSize = digits.Train.Count }, digits, new FitOptions { Label = $"batch {digits.Train.Count} (all)" }).History);
+var batch32 = new RunOutcome(Trainer.Fit(batchBase with { BatchSize = 32 }, digits, lesson.Options with { Label = "batch 32" }).History);
+var fullBatch = new RunOutcome(Trainer.Fit(batchBase with { BatchSize = digits.Train.Count }, digits, lesson.Options with { Label = $"batch {digits.Train.Count} (all)" }).History);
 var batchGap = new LossGap(batch32, fullBatch, Margin: 0.5);
-Claim.Check("08.3", "the 35× bigger network is less accurate on fresh digits because it is over-trained: behind by more than 3 points after all 30 epochs, at least 3 points closer at each model's best epoch", sizes.Holds, sizes.ToString());
-Claim.Check("08.4", "at a fixed budget of 10 epochs the full batch (10 updates) ends worse than batch 32 (430 updates) at the same rate", batchGap.Holds, batchGap.ToString());
+lesson.Claim.Check("08.3", "the 35× bigger network is less accurate on fresh digits because it is over-trained: behind by more than 3 points after all 30 epochs, at least 3 points closer at each model's best epoch", sizes.Holds, sizes.ToString());
+lesson.Claim.Check("08.4", "at a fixed budget of 10 epochs the full batch (10 updates) ends worse than batch 32 (430 updates) at the same rate", batchGap.Holds, batchGap.ToString());
 
 // ── cell 18 ──
-Show.Value(() => Feedback.On(Lesson08Answers.BiggerWins(biggerWins),
+Show.Value(() => lesson.Feedback.On(Lesson08Answers.BiggerWins(biggerWins),
     $"Right: not automatically. After all 30 epochs the small network reached {sizes.SmallFinal.FreshAccuracy:P1} on fresh digits against {sizes.BigFinal.FreshAccuracy:P1}; stopped at their best epochs, {sizes.SmallBest.FreshAccuracy:P1} against {sizes.BigBest.FreshAccuracy:P1}: early stopping closed much of the gap. The full batch made only {fullBatch.Run.Steps.Count} updates in 10 epochs and ended at validation loss {fullBatch.Loss:0.###} against {batch32.Loss:0.###}. Bigger is a choice to test, with the other settings that go with it (lessons 02, 03, 04).",
     biggerWins is null ? "Fill in biggerWins (true or false) and run the cell again."
         : $"Not here, not by itself. Trained for the whole budget the big network memorized the noisy training digits (fresh accuracy {sizes.BigFinal.FreshAccuracy:P1} against {sizes.SmallFinal.FreshAccuracy:P1}); early stopping closed much of that gap ({sizes.BigBest.FreshAccuracy:P1} against {sizes.SmallBest.FreshAccuracy:P1}; lessons 03 and 04). The full batch made only {fullBatch.Run.Steps.Count} updates in 10 epochs (lesson 02). Bigger helps when the data can use it and the other settings follow."));
@@ -152,14 +153,14 @@ Show.Value(() => Feedback.On(Lesson08Answers.BiggerWins(biggerWins),
 string? myEpochGuess = null;   // ← fill in: "earlier", "same" or "later"
 
 // ── cell 21 ──
-var slow = Trainer.Fit(bigNet with { LearningRate = 2e-4, Patience = 5 }, noisy, new FitOptions { Label = "lr 2e-4, early stopping" }).History;
+var slow = Trainer.Fit(bigNet with { LearningRate = 2e-4, Patience = 5 }, noisy, lesson.Options with { Label = "lr 2e-4, early stopping" }).History;
 var epochShift = new BestEpochShift(stopped.History, slow);
 var (fastBest, slowBest) = (epochShift.FastBest, epochShift.SlowBest);
-Claim.Check("08.5", "the best epoch depends on the rate: at a 5× lower rate it comes at least twice as late", epochShift.Holds, epochShift.ToString());
+lesson.Claim.Check("08.5", "the best epoch depends on the rate: at a 5× lower rate it comes at least twice as late", epochShift.Holds, epochShift.ToString());
 Show.Value(() => Plot.EpochCurves(new[] { stopped.History, slow }, new() { Series = ChartSeries.Validation, Title = "The same network at two rates: the validation minimum (star) moves" }));
 
 // ── cell 22 ──
-Show.Value(() => Feedback.On(Lesson08Answers.BestEpochAtLowerRate(myEpochGuess),
+Show.Value(() => lesson.Feedback.On(Lesson08Answers.BestEpochAtLowerRate(myEpochGuess),
     $"Right: epoch {slowBest} instead of {fastBest}. Smaller steps need more of them; treat epochs as a budget and let early stopping find the point (lesson 03).",
     myEpochGuess is null ? "Fill in myEpochGuess (\"earlier\", \"same\" or \"later\") and run the cell again."
         : $"It came later: epoch {slowBest} instead of {fastBest}. Each update moves the weights 5× less, so the same progress takes more epochs. The budget depends on the rate, the regularization and the network (lesson 03)."));
@@ -176,13 +177,13 @@ Show.Value(() => Feedback.On(Lesson08Answers.BestEpochAtLowerRate(myEpochGuess),
 bool? minimumIsBest = null;   // ← fill in: true or false
 
 // ── cell 25 ──
-var finderCheck = FinderMinimum.Compare(new Hyperparameters { Depth = 2, Width = 64, BatchSize = 64, Epochs = 10, Seed = seed }, digits);
+var finderCheck = FinderMinimum.Compare(new Hyperparameters { Depth = 2, Width = 64, BatchSize = 64, Epochs = 10, Seed = seed }, digits, options: lesson.Options);
 Console.WriteLine(finderCheck.Finder);
 Show.Value(() => Plot.FinderCurve(finderCheck.Finder));
 
 // ── cell 26 ──
-Claim.Check("08.6", "training at the finder's minimum ends with at least twice the validation loss of the valley rate", finderCheck.MinimumIsWorse, finderCheck.ToString());
-Show.Value(() => Feedback.On(Lesson08Answers.MinimumIsBest(minimumIsBest),
+lesson.Claim.Check("08.6", "training at the finder's minimum ends with at least twice the validation loss of the valley rate", finderCheck.MinimumIsWorse, finderCheck.ToString());
+Show.Value(() => lesson.Feedback.On(Lesson08Answers.MinimumIsBest(minimumIsBest),
     $"Right. The minimum's rate, {Hyperparameters.Fmt(finderCheck.AtMinimum.Rate)}, is {finderCheck.AtMinimum.Rate / finderCheck.AtValley.Rate:0}× the valley's; too hot to train with for 10 epochs. Read the descent, not the bottom (lesson 01).",
     minimumIsBest is null ? "Fill in minimumIsBest (true or false) and run the cell again."
         : $"At the minimum's rate ({Hyperparameters.Fmt(finderCheck.AtMinimum.Rate)}) the run ended at validation loss {finderCheck.AtMinimum.Loss:0.###}; at the valley ({Hyperparameters.Fmt(finderCheck.AtValley.Rate)}) {finderCheck.AtValley.Loss:0.###}. The minimum sits next to the cliff; lesson 01's suggestions stay on the descent, and minimum/10 divides by ten for that reason."));
@@ -202,7 +203,7 @@ double? myGap = null;   // ← fill in: accuracy points, e.g. 0, 1 or 5
 var tuningSplit = Splits.Stratified(CourseData.Digits(), validationFraction: 0.1, testFraction: 0.65, seed: seed);
 var tuning = Standardizer.Fit(tuningSplit.Train).Transform(tuningSplit);   // Test = the 1,168 held-out digits
 var configurations = TestSetTuning.RandomConfigurations(new Hyperparameters { BatchSize = 32, Epochs = 8 }, count: 40, seed: seed);
-var trials = TestSetTuning.Train(tuning, configurations);
+var trials = TestSetTuning.Train(tuning, configurations, options: lesson.Options);
 var optimism = TestSetTuning.Measure(trials, testSize: 100, splits: 200, seed: seed);
 Console.WriteLine(optimism);
 Show.Value(() => Plot.Scatter(optimism.First.TestAccuracies, optimism.First.FreshAccuracies, new()
@@ -213,9 +214,9 @@ Show.Value(() => Plot.Scatter(optimism.First.TestAccuracies, optimism.First.Fres
 }, highlight: optimism.First.Chosen, highlightName: "picked by test accuracy"));
 
 // ── cell 30 ──
-Claim.Check("08.7", "picking the best of many configurations by test accuracy overstates it: the gap averages at least 0.5 points and is positive in at least two thirds of the cuts",
+lesson.Claim.Check("08.7", "picking the best of many configurations by test accuracy overstates it: the gap averages at least 0.5 points and is positive in at least two thirds of the cuts",
     optimism.AtLeast(0.5) && optimism.SharePositive >= 2.0 / 3, optimism.ToString());
-Show.Value(() => Feedback.On(Lesson08Answers.OptimismGap(myGap),
+Show.Value(() => lesson.Feedback.On(Lesson08Answers.OptimismGap(myGap),
     $"Right, it is optimistic: {100 * optimism.Mean:0.0} points on average here (you said {myGap}). The more configurations you compare and the smaller the test set, the larger the gap. Choose on a validation set; touch the test set once, at the end (lesson 07).",
     myGap is null ? "Fill in myGap (a number of accuracy points) and run the cell again."
         : $"The picked configuration's test score was {100 * optimism.Mean:0.0} points too high on average. Each test accuracy is partly luck; picking the highest also picks the luckiest. A test set used for choosing is a second validation set, and its score is no longer an honest estimate (lesson 07 keeps the test set for one look at the end)."));
@@ -230,11 +231,11 @@ Show.Value(() => Feedback.On(Lesson08Answers.OptimismGap(myGap),
 bool? sameBothTimes = null;   // ← fill in: true or false
 
 // ── cell 33 ──
-var withDropout = Trainer.Fit(bigNet with { Dropout = 0.5 }, noisy, new FitOptions { Label = "dropout 0.5" });
+var withDropout = Trainer.Fit(bigNet with { Dropout = 0.5 }, noisy, lesson.Options with { Label = "dropout 0.5" });
 var dropoutEvidence = DropoutCheck.Measure(withDropout.Model, noisy.Train, seed);
-Claim.Demonstrate("08.8", "evaluation switches dropout off: two evaluations agree exactly, two passes in training mode do not, and the loss is lower with dropout off",
+lesson.Claim.Demonstrate("08.8", "evaluation switches dropout off: two evaluations agree exactly, two passes in training mode do not, and the loss is lower with dropout off",
     dropoutEvidence.OffAtEvaluation && dropoutEvidence.TrainingModeLoss > dropoutEvidence.EvaluationLoss, dropoutEvidence.ToString());
-Show.Value(() => Feedback.On(Lesson08Answers.SameBothTimes(sameBothTimes),
+Show.Value(() => lesson.Feedback.On(Lesson08Answers.SameBothTimes(sameBothTimes),
     "Right: in evaluation mode dropout is off, so the network is an ordinary deterministic function. One consequence: the training loss reported during an epoch (dropout on) is higher than the same weights' loss with dropout off, so with dropout the training curve can sit above the validation curve (lesson 05).",
     sameBothTimes is null ? "Fill in sameBothTimes (true or false) and run the cell again."
         : $"They were identical: {dropoutEvidence}. Dropout is a training-time noise; evaluation uses every unit (TorchSharp's eval() mode), which is why the course's evaluation switches modes (lesson 05)."));
@@ -250,14 +251,14 @@ bool? scalingSavesTheFullBatch = null;   // ← fill in: true or false
 
 // ── cell 36 ──
 var sgdReference = new Hyperparameters { Depth = 2, Width = 64, Optimizer = OptimizerKind.Momentum, LearningRate = 0.01, BatchSize = 16, Epochs = 10, Seed = seed };
-var scaling = ScalingCheck.Run(sgdReference, digits, RateScaling.Linear(16, 0.01), moderateBatch: 128, largeBatch: digits.Train.Count);
+var scaling = ScalingCheck.Run(sgdReference, digits, RateScaling.Linear(16, 0.01), moderateBatch: 128, largeBatch: digits.Train.Count, options: lesson.Options);
 Console.WriteLine(scaling);
 Show.Value(() => Plot.EpochCurves(new[] { scaling.PlainModerate.Run, scaling.PlainLarge.Run }, new[] { scaling.ScaledModerate.Run, scaling.ScaledLarge.Run },
     new() { Title = "Validation loss per epoch: batch 128 and the full batch, at the reference rate (dashed) and scaled (solid)" }));
 
 // ── cell 37 ──
-Claim.Check("08.9", "scaling the rate closes most of the gap at batch 128 but not at the full batch", scaling.HelpsAtModerate && scaling.BreaksAtLarge, scaling.ToString());
-Show.Value(() => Feedback.On(Lesson08Answers.ScalingSavesTheFullBatch(scalingSavesTheFullBatch),
+lesson.Claim.Check("08.9", "scaling the rate closes most of the gap at batch 128 but not at the full batch", scaling.HelpsAtModerate && scaling.BreaksAtLarge, scaling.ToString());
+Show.Value(() => lesson.Feedback.On(Lesson08Answers.ScalingSavesTheFullBatch(scalingSavesTheFullBatch),
     $"Right. At batch 128 the scaled rate ({Hyperparameters.Fmt(scaling.ScaledModerate.Rate)}) nearly matched the reference; at the full batch 10 epochs are 10 updates, and one step at {Hyperparameters.Fmt(scaling.ScaledLarge.Rate)} does not do the work of {digits.Train.Count / 16} small ones, because the loss surface curves. Scaling rules hold up to a point; past it the batch matters (lessons 02 and 06).",
     scalingSavesTheFullBatch is null ? "Fill in scalingSavesTheFullBatch (true or false) and run the cell again."
         : $"It did not: {scaling.ScaledLarge}, against {scaling.Reference}. The linear rule assumes one large update does the work of k small ones; that stops being true when the step gets large, because the loss surface curves, and the full batch makes only one update per epoch. At batch 128 it worked: {scaling.ScaledModerate} (lessons 02 and 06)."));
@@ -274,9 +275,9 @@ bool? lowerTrainingLossWins = null;   // ← fill in: true or false
 // ── cell 40 ──
 var dropoutScore = FreshScore.Of(withDropout, noisy, "dropout 0.5");
 var plainScore = FreshScore.Of(longRun, noisy, "no regularization");
-Claim.Check("08.10", "the model with the higher training loss (dropout) is the better model on fresh data",
+lesson.Claim.Check("08.10", "the model with the higher training loss (dropout) is the better model on fresh data",
     plainScore.TrainLoss < dropoutScore.TrainLoss && dropoutScore.BeatsOnFreshData(plainScore), $"{plainScore}; {dropoutScore}");
-Show.Value(() => Feedback.On(Lesson08Answers.LowerTrainingLossWins(lowerTrainingLossWins),
+Show.Value(() => lesson.Feedback.On(Lesson08Answers.LowerTrainingLossWins(lowerTrainingLossWins),
     $"Right. Dropout kept the network from memorizing the wrong labels: training loss {dropoutScore.TrainLoss:0.###} instead of {plainScore.TrainLoss:0.###}, fresh accuracy {dropoutScore.FreshAccuracy:P1} instead of {plainScore.FreshAccuracy:P1}. Judge models on validation data (lesson 05).",
     lowerTrainingLossWins is null ? "Fill in lowerTrainingLossWins (true or false) and run the cell again."
         : $"The lower training loss ({plainScore.TrainLoss:0.###}) belonged to the worse model: fresh accuracy {plainScore.FreshAccuracy:P1} against {dropoutScore.FreshAccuracy:P1}. Training loss says how well a model fits what it saw, wrong labels included; regularization trades some of that fit for generalization (lesson 05)."));
@@ -306,7 +307,7 @@ Show.Value(() => summary);
 
 // ── cell 44 ──
 var provenance = summary.CheckAgainst(CourseResults.Load());
-Claim.Check("08.11", "every number in the summary table is a measurement its lesson recorded, and every missing one says which lesson to run", provenance.Holds, provenance.ToString());
+lesson.Claim.Check("08.11", "every number in the summary table is a measurement its lesson recorded, and every missing one says which lesson to run", provenance.Holds, provenance.ToString());
 if (summary.MissingLessons.Count > 0)
     Console.WriteLine($"To fill the table, run lessons {string.Join(", ", summary.MissingLessons)} first, e.g.: dotnet run --project src/Course -- run {string.Join(" ", summary.MissingLessons)} 08");
 
@@ -323,7 +324,7 @@ bool? smallerWithFewer = null;   // ← fill in: true or false
 var fewer = TestSetTuning.Measure(trials.Take(3).ToList(), testSize: 100, splits: 200, seed: seed);
 Console.WriteLine($"3 configurations: {fewer}");
 bool wasSmaller = fewer.Mean < optimism.Mean;
-Show.Value(() => Feedback.On(smallerWithFewer == wasSmaller,
+Show.Value(() => lesson.Feedback.On(smallerWithFewer == wasSmaller,
     $"Right: {100 * fewer.Mean:0.0} points with 3 configurations, {100 * optimism.Mean:0.0} with 40. The more candidates, the more chances that one of them is lucky on the test set.",
     smallerWithFewer is null ? "Fill in smallerWithFewer (true or false) and run the cell again."
         : $"With 3 configurations the gap averaged {100 * fewer.Mean:0.0} points, with 40 {100 * optimism.Mean:0.0}. Fewer candidates give luck fewer chances, but which 3 you compare matters too: if one clearly beats the others, there is little to choose and little to inflate."));
@@ -333,12 +334,12 @@ Show.Value(() => Feedback.On(smallerWithFewer == wasSmaller,
 // ── cell 48 ──
 int myTestSize = 0;   // ← fill in: 50 to 1000
 if (myTestSize < 50 || myTestSize > 1000)
-    Feedback.On(false, "", "Set myTestSize to a number of digits between 50 and 1,000, then run the cell again.");
+    lesson.Feedback.On(false, "", "Set myTestSize to a number of digits between 50 and 1,000, then run the cell again.");
 else
 {
     var sized = TestSetTuning.Measure(trials, testSize: myTestSize, splits: 200, seed: seed);
     Console.WriteLine($"test set of {myTestSize}: {sized}");
-    Feedback.On(myTestSize > 100 ? sized.Mean < optimism.Mean : sized.Mean >= optimism.Mean,
+    lesson.Feedback.On(myTestSize > 100 ? sized.Mean < optimism.Mean : sized.Mean >= optimism.Mean,
         $"As expected: {100 * sized.Mean:0.0} points with {myTestSize} test digits against {100 * optimism.Mean:0.0} with 100. Each accuracy on n digits wobbles by about √(p(1−p)/n), so a larger set leaves less luck to pick.",
         $"{100 * sized.Mean:0.0} points with {myTestSize} test digits against {100 * optimism.Mean:0.0} with 100. The spread of an accuracy on n digits shrinks like 1/√n; with 200 cuts the averages still carry some noise, so try a size far from 100 (e.g. 50 or 800).");
 }
@@ -347,11 +348,11 @@ else
 
 // ── cell 50 ──
 bool? asGoodOnTraining = null;   // ← fill in: true or false
-var watchTraining = Trainer.Fit(bigNet, noisy, new FitOptions { EarlyStopping = new EarlyStopping(Patience: 5, Monitor: Metric.TrainLoss), Label = "early stopping on training loss" });
+var watchTraining = Trainer.Fit(bigNet, noisy, lesson.Options with { EarlyStopping = new EarlyStopping(Patience: 5, Monitor: Metric.TrainLoss), Label = "early stopping on training loss" });
 var onTraining = FreshScore.Of(watchTraining, noisy, "watching training loss");
 Console.WriteLine($"{onTraining}; {lowestValidation}");
 bool asGood = onTraining.FreshAccuracy >= lowestValidation.FreshAccuracy - 0.01;
-Show.Value(() => Feedback.On(asGoodOnTraining == asGood,
+Show.Value(() => lesson.Feedback.On(asGoodOnTraining == asGood,
     asGood ? $"Right, it happened to be about as good here ({onTraining.FreshAccuracy:P1} vs {lowestValidation.FreshAccuracy:P1})." : $"Right: watching the training loss, which keeps falling, it trained on and kept a memorizing model: {onTraining.FreshAccuracy:P1} on fresh digits against {lowestValidation.FreshAccuracy:P1}.",
     asGoodOnTraining is null ? "Fill in asGoodOnTraining (true or false) and run the cell again."
         : $"Watching training loss kept epoch {watchTraining.History.RestoredEpoch ?? watchTraining.History.Epochs.Count}: fresh accuracy {onTraining.FreshAccuracy:P1} against {lowestValidation.FreshAccuracy:P1} when watching validation loss. The training loss keeps falling while the network memorizes, so it cannot tell when to stop (lesson 03)."));

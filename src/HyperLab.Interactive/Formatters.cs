@@ -20,6 +20,8 @@ public static class Formatters
         if (Interlocked.Exchange(ref registered, 1) == 1) return;
         Formatter.Register<HtmlFragment>(f => f.Html, "text/html");
         Formatter.Register<HtmlFragment>(f => f.Text, "text/plain");
+        Formatter.Register<LessonSession>(s => s.ToString(), "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(LessonSession), "text/plain");
         Formatter.Register<ClaimResult>(r => Line(r.Holds ? "#1a7f37" : "#cf222e", r.ToString()), "text/html");
         Formatter.Register<FeedbackResult>(r => Line(r.Correct ? "#1a7f37" : "#9a6700", r.ToString()), "text/html");
         Formatter.Register<History>(HistoryHtml, "text/html");

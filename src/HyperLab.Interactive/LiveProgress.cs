@@ -9,8 +9,10 @@ namespace HyperLab.Interactive;
 /// after every epoch with the epoch, the losses, the time so far and an estimate of the time
 /// left. Updates at most once a second. At the end it shrinks to the run's one-line summary: the epoch table
 /// is the history's to show (a cell that ends with the history shows it), so it appears once, not twice.
+/// A <see cref="Callback"/> of order <see cref="CallbackOrder.Progress"/>: it sees each epoch after the schedule
+/// and early stopping, and the final history after the best weights were put back.
 /// </summary>
-public sealed class LiveProgress : ITrainingObserver
+public sealed class LiveProgress : Callback
 {
     private DisplayedValue? display;
     private readonly Stopwatch clock = new();
@@ -18,26 +20,29 @@ public sealed class LiveProgress : ITrainingObserver
     private readonly List<EpochRecord> epochs = new();
 
     /// <inheritdoc/>
-    public void RunStarted(RunInfo run)
+    public override int Order => CallbackOrder.Progress;
+
+    /// <inheritdoc/>
+    public override void BeforeFit(FitContext fit)
     {
         epochs.Clear();
         clock.Restart();
         sinceUpdate.Restart();
-        display = Notebook.Display(Render(run, done: false));
+        display = Notebook.Display(Render(fit.Run, done: false));
     }
 
     /// <inheritdoc/>
-    public void EpochEnded(RunInfo run, EpochRecord epoch)
+    public override void AfterEpoch(FitContext fit, EpochRecord epoch)
     {
         epochs.Add(epoch);
         if (sinceUpdate.Elapsed.TotalSeconds < 1.0) return;
         sinceUpdate.Restart();
-        display?.Update(Render(run, done: false));
+        display?.Update(Render(fit.Run, done: false));
     }
 
     /// <inheritdoc/>
-    public void RunEnded(RunInfo run, History history) =>
-        display?.Update(Render(run, done: true, history));
+    public override void AfterFit(FitContext fit) =>
+        display?.Update(Render(fit.Run, done: true, fit.History));
 
     private HtmlFragment Render(RunInfo run, bool done, History? history = null)
     {

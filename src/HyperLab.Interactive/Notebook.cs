@@ -36,20 +36,22 @@ public static class Notebook
         return NativeSetup.Prepare().ToString();
     }
 
-    /// <summary>Wires live training progress, claim checks and exercise feedback into the
-    /// notebook's display, registers the course's formatters, points the results file at the course's
-    /// <c>artifacts/results</c> (<see cref="ResultsVariable"/>, unless set), and returns a welcome line.</summary>
+    /// <summary>Registers the course's formatters and returns the lesson's session: fit options with live training
+    /// progress (a <see cref="LiveProgress"/> callback), and claim checks and exercise feedback shown in the cell's
+    /// output; points the results file at the course's <c>artifacts/results</c>
+    /// (<see cref="ResultsVariable"/>, unless set). Its text is the welcome line. Use it as <c>var lesson = Notebook.Start("…");</c>.</summary>
     /// <param name="lesson">The lesson's title, for the welcome line.</param>
-    public static string Start(string lesson)
+    public static LessonSession Start(string lesson)
     {
         Prepare();
         UseCourseResultsFolder();
         Formatters.Register();
         Charts.ChartFormatter.Register();
-        Trainer.DefaultObserver = new LiveProgress();
-        Claim.Show = r => Display(r);
-        Feedback.Show = r => Display(r);
-        return $"{lesson}: seed {Seed}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, {Environment.ProcessorCount} CPU threads";
+        return new LessonSession(
+            new FitOptions { Callbacks = [new LiveProgress()] },
+            new Claim(r => Display(r)),
+            new Feedback(r => Display(r)),
+            $"{lesson}: seed {Seed}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, {Environment.ProcessorCount} CPU threads");
     }
 
     /// <summary>A lesson notebook runs in <c>notebooks/</c> and loads this library from <c>../artifacts/lib</c> (its

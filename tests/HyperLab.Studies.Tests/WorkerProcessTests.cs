@@ -125,7 +125,7 @@ public sealed partial class WorkerProcessTests(PostgresFixture fixture, ITestOut
         var splits = DemoStudy.Standardize(d.Data.Load());
         return Enumerable.Range(1, 100).Select(i =>
         {
-            using var run = Trainer.Fit(d.HyperparametersOf(i, DemoStudy.Space, DemoStudy.Baseline), splits, new FitOptions { Observer = ITrainingObserver.None });
+            using var run = Trainer.Fit(d.HyperparametersOf(i, DemoStudy.Space, DemoStudy.Baseline), splits, new FitOptions());
             return run.History.FinalValidationLoss;
         }).ToArray();
     }

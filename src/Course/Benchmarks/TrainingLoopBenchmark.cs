@@ -75,7 +75,7 @@ public static class TrainingLoopBenchmark
     {
         using var model = NewModel();
         var clock = Stopwatch.StartNew();
-        Trainer.Fit(model, hp, data, new FitOptions { Observer = null, FlatParameters = flat, MaxSteps = maxSteps });
+        Trainer.Fit(model, hp, data, new FitOptions { FlatParameters = flat, MaxSteps = maxSteps });
         return clock.Elapsed.TotalSeconds;
     }
 

@@ -80,7 +80,7 @@ public static class WaitPolicyBenchmark
         var train = CourseData.FashionMnistTrain().Select(Enumerable.Range(0, Images).ToArray(), "Fashion-MNIST (first 12,000)");
         var data = new DataSplits(train, train.Select(Enumerable.Range(0, 500).ToArray(), "first 500"), null);
         var hp = new Hyperparameters { LearningRate = 1e-3, BatchSize = 128, Epochs = 1, Depth = 2, Width = 256, Optimizer = OptimizerKind.AdamW };
-        using (var warm = Trainer.Fit(hp, data, new FitOptions { MaxSteps = 10, Observer = ITrainingObserver.None })) { }
+        using (var warm = Trainer.Fit(hp, data, new FitOptions { MaxSteps = 10 })) { }
         var phases = new[] { new List<double>(), new List<double>() };
         for (int phase = 0; phase < 2; phase++)
         {
@@ -94,7 +94,7 @@ public static class WaitPolicyBenchmark
             for (int r = 0; r < rounds && (r == 0 || budget.Elapsed.TotalSeconds < 40); r++)
             {
                 var clock = Stopwatch.StartNew();
-                using var run = Trainer.Fit(hp, data, new FitOptions { Observer = ITrainingObserver.None, EvaluateEachEpoch = false });
+                using var run = Trainer.Fit(hp, data, new FitOptions { EvaluateEachEpoch = false });
                 double seconds = clock.Elapsed.TotalSeconds * 60_000 / Images;
                 phases[phase].Add(seconds);
                 log.WriteLine(FormattableString.Invariant($"PASS {seconds:R} {TorchSharp.torch.get_num_threads()}"));

@@ -16,11 +16,19 @@ namespace HyperLab.Claims;
 /// property or a formula checking itself: it is shown as "shown:", still stops the notebook if it does
 /// not hold, and is not counted as proof.
 /// </remarks>
-public static class Claim
+/// <example>A notebook gets its checker from the lesson session (<c>var lesson = Notebook.Start(…)</c>), which shows
+/// passed checks in the cell's output: <c>lesson.Claim.Check("05.3", "…", ushape)</c>. A plain program or a test makes
+/// its own: <c>new Claim().Check(…)</c> prints to the console.</example>
+public sealed class Claim
 {
-    /// <summary>Where passed checks are shown. Default: the console. The notebook glue replaces it
-    /// with a rich display.</summary>
-    public static Action<ClaimResult> Show { get; set; } = r => Console.WriteLine(r);
+    private readonly Action<ClaimResult> show;
+
+    /// <summary>A checker that prints passed checks to the console.</summary>
+    public Claim() : this(r => Console.WriteLine(r)) { }
+
+    /// <summary>A checker that shows passed checks with <paramref name="show"/> (the notebook glue passes its display).</summary>
+    /// <param name="show">Where a passed check goes.</param>
+    public Claim(Action<ClaimResult> show) => this.show = show ?? throw new ArgumentNullException(nameof(show));
 
     /// <summary>Checks a claim: a measured statement that could be false.</summary>
     /// <param name="id">Stable id, lesson and number, e.g. "05.3" (see <see cref="ClaimId"/>).</param>
@@ -30,8 +38,8 @@ public static class Claim
     /// <param name="ifFails">What a failure probably means and what to try; shown only on failure.</param>
     /// <exception cref="ClaimFailedException">The claim did not hold.</exception>
     /// <remarks>Returns nothing, so that a check at the end of a notebook cell is shown once (by
-    /// <see cref="Show"/>), not a second time as the cell's value.</remarks>
-    public static void Check(string id, string claim, bool holds, string evidence, string? ifFails = null) =>
+    /// the checker's display), not a second time as the cell's value.</remarks>
+    public void Check(string id, string claim, bool holds, string evidence, string? ifFails = null) =>
         Report(new ClaimResult(ClaimId.Require(id), ClaimKind.Claim, claim, holds, evidence), ifFails);
 
     /// <summary>Checks a claim whose judgement lives in the library: <paramref name="evidence"/>'s
@@ -42,7 +50,7 @@ public static class Claim
     /// <param name="evidence">The measured outcome, e.g. a <see cref="Difference"/> or a sweep's U-shape.</param>
     /// <param name="ifFails">What a failure probably means and what to try; shown only on failure.</param>
     /// <exception cref="ClaimFailedException">The claim did not hold.</exception>
-    public static void Check(string id, string claim, IEvidence evidence, string? ifFails = null)
+    public void Check(string id, string claim, IEvidence evidence, string? ifFails = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         Check(id, claim, evidence.Holds, evidence.ToString() ?? "", ifFails);
@@ -56,13 +64,13 @@ public static class Claim
     /// <param name="holds">Whether it came out as expected.</param>
     /// <param name="evidence">The numbers.</param>
     /// <exception cref="ClaimFailedException">It did not hold (a bug, not a finding).</exception>
-    public static void Demonstrate(string id, string what, bool holds, string evidence) =>
+    public void Demonstrate(string id, string what, bool holds, string evidence) =>
         Report(new ClaimResult(ClaimId.Require(id), ClaimKind.Demonstration, what, holds, evidence), null);
 
-    private static void Report(ClaimResult result, string? ifFails)
+    private void Report(ClaimResult result, string? ifFails)
     {
         if (!result.Holds) throw new ClaimFailedException(result, ifFails);
-        Show(result);
+        show(result);
     }
 }
 

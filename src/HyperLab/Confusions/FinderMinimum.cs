@@ -13,16 +13,17 @@ namespace HyperLab.Confusions;
 /// <param name="AtValley">The run at the valley rate.</param>
 public sealed record FinderMinimum(FinderResult Finder, RunOutcome AtMinimum, RunOutcome AtValley)
 {
-    /// <summary>Runs the range test with <paramref name="hp"/> and trains the two runs.</summary>
+    /// <summary>Runs the range test with <paramref name="hp"/> and trains the two runs (with <paramref name="options"/>, e.g. a
+    /// notebook's live progress; default silent).</summary>
     /// <exception cref="InvalidOperationException">The range test stopped too early to read a curve.</exception>
-    public static FinderMinimum Compare(Hyperparameters hp, DataSplits data)
+    public static FinderMinimum Compare(Hyperparameters hp, DataSplits data, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(hp);
         var finder = LearningRateFinder.Run(hp, data);
         var picks = finder.Suggestions ?? throw new InvalidOperationException($"The range test gave no curve to read: {finder}");
         RunOutcome Fit(double rate, string name)
         {
-            using var run = Trainer.Fit(hp with { LearningRate = rate }, data, new FitOptions { Label = $"{name}, lr {Hyperparameters.Fmt(rate)}" });
+            using var run = Trainer.Fit(hp with { LearningRate = rate }, data, (options ?? new FitOptions()) with { Label = $"{name}, lr {Hyperparameters.Fmt(rate)}" });
             return new RunOutcome(run.History);
         }
         return new FinderMinimum(finder, Fit(RateAtMinimum(finder), "at the finder's minimum"), Fit(picks.Valley.Rate, "at the valley"));

@@ -23,13 +23,14 @@ public sealed record ScalingCheck(RunOutcome Reference, RunOutcome PlainModerate
     /// <param name="moderateBatch">A batch a few times the reference.</param>
     /// <param name="largeBatch">A very large batch, e.g. the whole training set.</param>
     /// <param name="warmupEpochs">Warmup for the scaled runs; default 1 (as lesson 02).</param>
-    public static ScalingCheck Run(Hyperparameters reference, DataSplits data, RateScaling rule, int moderateBatch, int largeBatch, double warmupEpochs = 1)
+    /// <param name="options">How to run each fit (e.g. a notebook's live progress, <c>lesson.Options</c>); its label is set per run. Default: silent.</param>
+    public static ScalingCheck Run(Hyperparameters reference, DataSplits data, RateScaling rule, int moderateBatch, int largeBatch, double warmupEpochs = 1, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(rule);
         RunOutcome Fit(Hyperparameters hp, string label)
         {
-            using var run = Trainer.Fit(hp, data, new FitOptions { Label = label });
+            using var run = Trainer.Fit(hp, data, (options ?? new FitOptions()) with { Label = label });
             return new RunOutcome(run.History);
         }
         RunOutcome Plain(int b) => Fit(reference with { BatchSize = b }, $"batch {b}, lr {Hyperparameters.Fmt(reference.LearningRate)}");

@@ -44,9 +44,10 @@ public static class TestSetTuning
     }
 
     /// <summary>Trains each configuration on <paramref name="data"/>'s training set and records which
-    /// examples of its <see cref="DataSplits.Test"/> set (the held-out pool) it gets right.</summary>
+    /// examples of its <see cref="DataSplits.Test"/> set (the held-out pool) it gets right. Each fit runs with
+    /// <paramref name="options"/> (e.g. a notebook's live progress; default silent).</summary>
     /// <exception cref="ArgumentException"><paramref name="data"/> has no test set to hold out.</exception>
-    public static IReadOnlyList<TuningTrial> Train(DataSplits data, IEnumerable<Hyperparameters> configurations)
+    public static IReadOnlyList<TuningTrial> Train(DataSplits data, IEnumerable<Hyperparameters> configurations, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(configurations);
@@ -54,7 +55,7 @@ public static class TestSetTuning
         var trials = new List<TuningTrial>();
         foreach (var (hp, i) in configurations.Select((h, i) => (h, i)))
         {
-            using var run = Trainer.Fit(hp, data, new FitOptions { Label = $"configuration {i + 1}: {hp}" });
+            using var run = Trainer.Fit(hp, data, (options ?? new FitOptions()) with { Label = $"configuration {i + 1}: {hp}" });
             var predicted = Checkpoint.Outputs(run.Model, pool).Predicted;
             trials.Add(new TuningTrial(hp, predicted.Select((p, row) => p == pool.Labels[row]).ToList()));
         }

@@ -14,14 +14,16 @@ namespace HyperLab.Exercises;
 /// <item>The expected answer is an <see cref="Answer{T}"/> built by a function in <see cref="Answers"/> (or a lesson's own
 /// answer class), computed from the learner's run where it depends on it (e.g. <c>Answers.FitVerdictOf(history)</c>).
 /// Its texts are functions of the answer, so the measured value appears only in the feedback to a given answer.</item>
-/// <item>The cell ends with <c>Exercise.Check("03.ex3", myGuess, Answers.FitVerdictOf(run))</c>. With the answer still
+/// <item>The cell ends with <c>lesson.Exercise.Check("03.ex3", myGuess, Answers.FitVerdictOf(run))</c>. With the answer still
 /// empty it shows "Fill in … first" and nothing else; a wrong answer gets "💡 Not yet: hint", a right one "👍 why".
 /// Train or measure anything expensive only after checking <c>answer is not null</c>.</item>
 /// </list>
 /// <para>Like <see cref="Feedback"/>, it never throws on a wrong or empty answer and never fails the notebook; it shows
-/// the result through <see cref="Feedback.Show"/>. <c>Judge</c> returns the result without showing it (for tests).</para>
+/// the result through the <see cref="Feedback"/> it was made with (a notebook's is <c>lesson.Exercise</c>).
+/// <c>Judge</c> returns the result without showing it (for tests).</para>
 /// </remarks>
-public static partial class Exercise
+/// <param name="feedback">Where the feedback is shown.</param>
+public sealed partial class Exercise(Feedback feedback)
 {
     /// <summary>Exercise ids: the lesson's two digits, ".ex" and the exercise's number, optionally a letter ("03.ex1b").</summary>
     [GeneratedRegex(@"^\d{2}\.ex\d+[a-z]?$")]
@@ -31,7 +33,7 @@ public static partial class Exercise
     /// <param name="id">The exercise's id, e.g. "03.ex3".</param>
     /// <param name="answer">The learner's answer; null while not filled in.</param>
     /// <param name="expected">The expected answer, from <see cref="Answers"/>.</param>
-    public static void Check<T>(string id, T? answer, Answer<T> expected) where T : struct => Show(Judge(id, answer, expected));
+    public void Check<T>(string id, T? answer, Answer<T> expected) where T : struct => feedback.Show(Judge(id, answer, expected));
 
     /// <summary>Judges an answer whose expected value needs work that only makes sense once the learner has answered (a
     /// run at the learner's rate, a sweep to compare with): <paramref name="expectedFor"/> is called only when
@@ -40,8 +42,8 @@ public static partial class Exercise
     /// <param name="answer">The learner's answer; null while not filled in.</param>
     /// <param name="blank">What to fill in, e.g. "myRate (a positive number)".</param>
     /// <param name="expectedFor">Builds the expected answer for the given answer (use <see cref="Answers.Invalid{T}"/> for an out-of-range one).</param>
-    public static void Check<T>(string id, T? answer, string blank, Func<T, Answer<T>> expectedFor) where T : struct =>
-        Show(Judge(id, answer, blank, expectedFor));
+    public void Check<T>(string id, T? answer, string blank, Func<T, Answer<T>> expectedFor) where T : struct =>
+        feedback.Show(Judge(id, answer, blank, expectedFor));
 
     /// <summary>The pure form of <see cref="Check{T}(string, T?, string, Func{T, Answer{T}})"/>.</summary>
     public static FeedbackResult Judge<T>(string id, T? answer, string blank, Func<T, Answer<T>> expectedFor) where T : struct
@@ -69,11 +71,6 @@ public static partial class Exercise
         {
             return new FeedbackResult(false, $"{value} could not be checked: {e.Message}");
         }
-    }
-
-    private static void Show(FeedbackResult r)
-    {
-        try { Feedback.Show(r); } catch (Exception e) { Console.WriteLine($"{r} (display failed: {e.Message})"); }
     }
 }
 

@@ -3,37 +3,48 @@ namespace HyperLab.Exercises;
 /// <summary>
 /// Feedback on a "Your turn" exercise. Never throws and never fails the notebook: a wrong answer
 /// gets a hint, a right one gets the reason it is right. Each method shows the feedback through
-/// <see cref="Show"/> and returns nothing, so a notebook cell shows it once.
+/// the display it was made with and returns nothing, so a notebook cell shows it once. A notebook gets its
+/// instance from the lesson session (<c>lesson.Feedback.On(…)</c>); <c>new Feedback()</c> prints to the console.
 /// </summary>
-public static class Feedback
+public sealed class Feedback
 {
-    /// <summary>Where feedback is shown. Default: the console; the notebook glue replaces it.</summary>
-    public static Action<FeedbackResult> Show { get; set; } = r => Console.WriteLine(r);
+    private readonly Action<FeedbackResult> show;
+
+    /// <summary>Feedback printed to the console.</summary>
+    public Feedback() : this(r => Console.WriteLine(r)) { }
+
+    /// <summary>Feedback shown with <paramref name="show"/> (the notebook glue passes its display).</summary>
+    /// <param name="show">Where feedback goes.</param>
+    public Feedback(Action<FeedbackResult> show) => this.show = show ?? throw new ArgumentNullException(nameof(show));
 
     /// <summary>Shows praise when <paramref name="correct"/>, else the hint.</summary>
-    public static void On(bool correct, string praise, string hint) =>
-        Emit(new FeedbackResult(correct, correct ? praise : hint));
+    public void On(bool correct, string praise, string hint) =>
+        Show(new FeedbackResult(correct, correct ? praise : hint));
 
     /// <summary>Compares a number with a reference on a log scale (for rates and strengths):
     /// within <paramref name="factor"/> times either way counts as right (default 3).</summary>
-    public static void WithinFactor(string what, double yours, double reference, double factor = 3)
+    public void WithinFactor(string what, double yours, double reference, double factor = 3)
     {
         if (!double.IsFinite(yours) || yours <= 0)
         {
-            Emit(new FeedbackResult(false, $"{what} = {yours} is not a positive number yet: set it and run the cell again."));
+            Show(new FeedbackResult(false, $"{what} = {yours} is not a positive number yet: set it and run the cell again."));
             return;
         }
         double ratio = yours / reference;
         bool ok = ratio <= factor && ratio >= 1 / factor;
         string how = ratio >= 1 ? $"{ratio:0.#}× above" : $"{1 / ratio:0.#}× below";
-        Emit(new FeedbackResult(ok, ok
+        Show(new FeedbackResult(ok, ok
             ? $"{what} = {Hyperparameters.Fmt(yours)} is within {factor}× of the reference {Hyperparameters.Fmt(reference)} ({how})."
             : $"{what} = {Hyperparameters.Fmt(yours)} is {how} the reference {Hyperparameters.Fmt(reference)}: look at the chart again."));
     }
 
-    private static void Emit(FeedbackResult r)
+    /// <summary>Shows a result judged elsewhere (an exercise's own check); never throws: if the display fails, the
+    /// result is printed to the console with the reason.</summary>
+    /// <param name="result">The feedback to show.</param>
+    public void Show(FeedbackResult result)
     {
-        try { Show(r); } catch (Exception e) { Console.WriteLine($"{r} (display failed: {e.Message})"); }
+        ArgumentNullException.ThrowIfNull(result);
+        try { show(result); } catch (Exception e) { Console.WriteLine($"{result} (display failed: {e.Message})"); }
     }
 }
 

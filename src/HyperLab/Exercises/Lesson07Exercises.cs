@@ -6,7 +6,8 @@ namespace HyperLab.Exercises;
 
 /// <summary>
 /// The checks of lesson 07's exercises. The expected answers are computed here, from the learner's own log and
-/// runs, so the notebook cell does not show them; nothing is measured or printed before an answer is given.
+/// runs, so the notebook cell does not show them; nothing is measured or printed before an answer is given. Each returns
+/// its feedback without showing it: the notebook shows it with <c>lesson.Feedback.Show(…)</c>.
 /// </summary>
 public static class Lesson07Exercises
 {
@@ -19,18 +20,18 @@ public static class Lesson07Exercises
     public static FeedbackResult NextTrial(LogContents study, double? myNextRate)
     {
         ArgumentNullException.ThrowIfNull(study);
-        if (myNextRate is not double rate) return Show(new(false, "Fill in myNextRate first: a learning rate for the next trial, read off the table."));
-        if (!(rate > 0) || !double.IsFinite(rate)) return Show(new(false, $"myNextRate = {rate} is not a positive learning rate."));
+        if (myNextRate is not double rate) return Reply(new(false, "Fill in myNextRate first: a learning rate for the next trial, read off the table."));
+        if (!(rate > 0) || !double.IsFinite(rate)) return Reply(new(false, $"myNextRate = {rate} is not a positive learning rate."));
         var ranked = study.Records.Where(r => r.Experiment == TuningWorkflow.Grid || r.Experiment.StartsWith(TuningWorkflow.QuasiRandom, StringComparison.Ordinal))
             .Where(r => double.IsFinite(r.FinalValidationLoss)).OrderBy(r => r.FinalValidationLoss).ToList();
-        if (ranked.Count < TopTrials) return Show(new(false, "Run the searches above first: the log has too few search trials."));
+        if (ranked.Count < TopTrials) return Reply(new(false, "Run the searches above first: the log has too few search trials."));
         var top = ranked.Take(TopTrials).ToList();
         double low = top.Min(r => r.Hyperparameters.LearningRate) / 1.25, high = top.Max(r => r.Hyperparameters.LearningRate) * 1.25;
         string evidence = $"the {TopTrials} best search trials used η = {string.Join(", ", top.Select(r => $"{Hyperparameters.Fmt(r.Hyperparameters.LearningRate)} (loss {r.FinalValidationLoss:0.###})"))}";
         if (rate >= low && rate <= high)
-            return Show(new(true, $"η = {Hyperparameters.Fmt(rate)} lies where the log's best trials are: {evidence}. The next trial refines the promising region instead of re-testing a poor one."));
+            return Reply(new(true, $"η = {Hyperparameters.Fmt(rate)} lies where the log's best trials are: {evidence}. The next trial refines the promising region instead of re-testing a poor one."));
         var nearest = ranked.MinBy(r => Math.Abs(Math.Log(r.Hyperparameters.LearningRate / rate)))!;
-        return Show(new(false, $"η = {Hyperparameters.Fmt(rate)} is outside the promising range: the logged trial closest to it (η {Hyperparameters.Fmt(nearest.Hyperparameters.LearningRate)}) " +
+        return Reply(new(false, $"η = {Hyperparameters.Fmt(rate)} is outside the promising range: the logged trial closest to it (η {Hyperparameters.Fmt(nearest.Hyperparameters.LearningRate)}) " +
             $"reached a validation loss of {nearest.FinalValidationLoss:0.###}, while {evidence}. Sort the table by validation loss and read the rates of its first rows."));
     }
 
@@ -38,9 +39,9 @@ public static class Lesson07Exercises
     public static FeedbackResult MostImportant(SearchResult search, string? myPrediction)
     {
         ArgumentNullException.ThrowIfNull(search);
-        if (string.IsNullOrWhiteSpace(myPrediction)) return Show(new(false, $"Fill in myPrediction first: one of {string.Join(", ", search.Space.Dimensions.Select(d => $"\"{d.Name}\""))}."));
+        if (string.IsNullOrWhiteSpace(myPrediction)) return Reply(new(false, $"Fill in myPrediction first: one of {string.Join(", ", search.Space.Dimensions.Select(d => $"\"{d.Name}\""))}."));
         var importance = Importance.Rank(search);
-        return Show(myPrediction.Trim() == importance.Top
+        return Reply(myPrediction.Trim() == importance.Top
             ? new(true, $"Right: {importance.Top} explains the validation loss best ({importance}). A grid that spends its trials on the other knobs falls behind.")
             : new(false, $"The log says {importance.Top}: {importance}. In the chart, look for the axis where the dark (low-loss) lines bunch together."));
     }
@@ -52,25 +53,22 @@ public static class Lesson07Exercises
     public static FeedbackResult MessyCsv(string messyPath, string labelColumn, string[]? myDrop, bool? myDropIncompleteRows, string cleanedPath)
     {
         if (myDrop is null || myDropIncompleteRows is null)
-            return Show(new(false, "Fill in myDrop (the columns to remove) and myDropIncompleteRows (true or false) first, from what the loader and Inspect told you."));
+            return Reply(new(false, "Fill in myDrop (the columns to remove) and myDropIncompleteRows (true or false) first, from what the loader and Inspect told you."));
         var profile = CsvPreparation.Inspect(messyPath).Where(c => c.Column != labelColumn).ToList();
         CsvCleanup cleaned;
         try { cleaned = CsvPreparation.Clean(messyPath, myDrop, myDropIncompleteRows.Value, cleanedPath); }
-        catch (ArgumentException e) { return Show(new(false, e.Message)); }
+        catch (ArgumentException e) { return Reply(new(false, e.Message)); }
         try { CsvDataset.Load(cleanedPath, labelColumn); }
-        catch (CsvDataException e) { return Show(new(false, $"The loader still refuses the cleaned file: {e.Message}")); }
+        catch (CsvDataException e) { return Reply(new(false, $"The loader still refuses the cleaned file: {e.Message}")); }
         var useless = profile.Where(c => c.DistinctValues < 2 && !myDrop.Contains(c.Column)).Select(c => c.Column).ToList();
         if (useless.Count > 0)
-            return Show(new(false, $"It loads, but {string.Join(", ", useless)} has the same value in every row: it carries no information (after standardization it is all zeros). Drop it too."));
+            return Reply(new(false, $"It loads, but {string.Join(", ", useless)} has the same value in every row: it carries no information (after standardization it is all zeros). Drop it too."));
         var needless = myDrop.Where(d => profile.FirstOrDefault(c => c.Column == d) is { NotNumbers: 0, DistinctValues: > 1 }).ToList();
         if (needless.Count > 0)
-            return Show(new(false, $"It loads, but you dropped {string.Join(", ", needless)}, a numeric column that varies: it may carry information (a missing cell is a reason to drop the row, not the column). Keep it."));
-        return Show(new(true, $"{cleaned}. The text column and the constant column are gone, and the rows with a missing value too (filling them with the training mean is the other honest choice). The workflow can run on it."));
+            return Reply(new(false, $"It loads, but you dropped {string.Join(", ", needless)}, a numeric column that varies: it may carry information (a missing cell is a reason to drop the row, not the column). Keep it."));
+        return Reply(new(true, $"{cleaned}. The text column and the constant column are gone, and the rows with a missing value too (filling them with the training mean is the other honest choice). The workflow can run on it."));
     }
 
-    private static FeedbackResult Show(FeedbackResult r)
-    {
-        Feedback.Show(r);
-        return r;
-    }
+    /// <summary>The feedback, returned for the notebook to show.</summary>
+    private static FeedbackResult Reply(FeedbackResult r) => r;
 }

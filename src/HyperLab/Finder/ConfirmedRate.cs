@@ -26,7 +26,8 @@ public sealed record ConfirmedRate(FinderSpread Finder, IReadOnlyList<double> Ra
     /// <param name="data">Training and validation data.</param>
     /// <param name="factors">Multiples of the suggestion, ascending; default <see cref="DefaultFactors"/>.</param>
     /// <param name="seeds">How many of the finder's seeds to train each rate on (mean loss); default 1.</param>
-    public static ConfirmedRate Run(FinderSpread finder, Hyperparameters hp, DataSplits data, IReadOnlyList<double>? factors = null, int seeds = 1)
+    /// <param name="options">How to run each fit (e.g. a notebook's live progress, <c>lesson.Options</c>); its label is set per run. Default: silent.</param>
+    public static ConfirmedRate Run(FinderSpread finder, Hyperparameters hp, DataSplits data, IReadOnlyList<double>? factors = null, int seeds = 1, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(finder);
         ArgumentNullException.ThrowIfNull(hp);
@@ -37,7 +38,7 @@ public sealed record ConfirmedRate(FinderSpread Finder, IReadOnlyList<double> Ra
         var rates = factors.Select(f => start * f).ToArray();
         var losses = rates.Select(r => finder.Runs.Take(seeds).Average(run =>
         {
-            using var fit = Trainer.Fit(hp with { LearningRate = r, Seed = run.Hyperparameters.Seed }, data, new FitOptions { Label = $"confirming η = {Hyperparameters.Fmt(r)}, seed {run.Hyperparameters.Seed}" });
+            using var fit = Trainer.Fit(hp with { LearningRate = r, Seed = run.Hyperparameters.Seed }, data, (options ?? new FitOptions()) with { Label = $"confirming η = {Hyperparameters.Fmt(r)}, seed {run.Hyperparameters.Seed}" });
             return SweepReference.FinalLoss(fit.History);
         })).ToArray();
         return new ConfirmedRate(finder, rates, losses, Refine(rates, losses));

@@ -78,17 +78,16 @@ public static class LearningRateFinder
         using var restorePoint = new RestorePoint(model);
         try
         {
-            // The range test is an ordinary fit on the course's one loop: a constant schedule that the
-            // test overrides before every step, no validation, no live progress, and no explosion
-            // rule of the loop's own (the test has its own, on the smoothed loss).
+            // The range test is an ordinary fit on the course's one loop with one callback: a constant
+            // schedule that the test overrides before every step, no validation, no live progress, and no
+            // explosion rule of the loop's own (the test has its own, on the smoothed loss).
             int stepsPerEpoch = Batches.PerEpoch(data.Train.Count, hp.BatchSize);
             var testHp = hp with { LearningRate = settings.StartRate, Schedule = Schedule.Constant, Patience = null, Epochs = Math.Min(10_000, (settings.Steps + stepsPerEpoch - 1) / stepsPerEpoch) };
             var history = Trainer.Fit(model, testHp, data, new FitOptions
             {
                 Label = label,
-                Observer = ITrainingObserver.None,
                 EvaluateEachEpoch = false,
-                StepControl = test,
+                Callbacks = [test],
                 ExplodeFactor = double.PositiveInfinity,
                 MaxSteps = settings.Steps,
             });
@@ -102,9 +101,9 @@ public static class LearningRateFinder
         return new FinderResult(label ?? $"seed {hp.Seed}", hp, settings, test.Rates, test.Losses, smooth, test.Stop, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The range test as a step control: sets the exponentially growing rate before every
+    /// <summary>The range test as a callback: sets the exponentially growing rate before every
     /// update, records the loss, and ends the run once the smoothed loss blows up.</summary>
-    private sealed class RangeTest(FinderSettings settings) : IStepControl
+    private sealed class RangeTest(FinderSettings settings) : Callback
     {
         private readonly RunningAverage average = new(settings.Smoothing);
         private double best = double.PositiveInfinity;
@@ -121,16 +120,19 @@ public static class LearningRateFinder
             Stop = FinderStop.NotFinite;
         }
 
-        public void BeforeStep(int step, optim.Optimizer optimizer) => Optimizers.SetRate(optimizer, settings.RateAt(step - 1));
+        public override void BeforeStep(FitContext fit) => fit.LearningRate = settings.RateAt(fit.Step);
 
-        public bool AfterStep(int step, StepOutcome outcome)
+        public override void AfterStep(FitContext fit, StepOutcome outcome)
         {
             Rates.Add(outcome.LearningRate);
             Losses.Add(outcome.Loss);
             double smoothed = average.Add(outcome.Loss);
             best = Math.Min(best, smoothed);
-            if (step > 1 && smoothed > settings.StopFactor * best) { Stop = FinderStop.LossExploded; return true; }
-            return false;
+            if (fit.Step > 1 && smoothed > settings.StopFactor * best)
+            {
+                Stop = FinderStop.LossExploded;
+                fit.Stop();
+            }
         }
     }
 
@@ -146,11 +148,12 @@ public static class LearningRateFinder
     /// <param name="data">Training and validation data.</param>
     /// <param name="seeds">Seeds of the range tests and of the confirming runs; three is the measured default.</param>
     /// <param name="settings">Range-test settings; default <c>new FinderSettings()</c>.</param>
-    public static ConfirmedRate Suggest(Hyperparameters hp, DataSplits data, IReadOnlyList<int> seeds, FinderSettings? settings = null)
+    /// <param name="options">How to run the confirming fits (e.g. a notebook's live progress); the range tests run silently. Default: silent.</param>
+    public static ConfirmedRate Suggest(Hyperparameters hp, DataSplits data, IReadOnlyList<int> seeds, FinderSettings? settings = null, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         var spread = Spread(hp, data, seeds, settings);
-        return ConfirmedRate.Run(spread, hp, data, seeds: spread.Runs.Count);
+        return ConfirmedRate.Run(spread, hp, data, seeds: spread.Runs.Count, options: options);
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public static class QualityMatrix
         ArgumentNullException.ThrowIfNull(hp);
         return TrainingSeeds.Average(s =>
         {
-            using var run = Training.Trainer.Fit(hp with { LearningRate = rate, Seed = s }, data, new Training.FitOptions { Observer = Training.ITrainingObserver.None });
+            using var run = Training.Trainer.Fit(hp with { LearningRate = rate, Seed = s }, data);
             return SweepReference.FinalLoss(run.History);
         });
     }

@@ -27,7 +27,7 @@ public sealed record SweepReference(string Setting, IReadOnlyList<double> Rates,
     {
         ArgumentNullException.ThrowIfNull(hp);
         var sweeps = seeds.Select(s => Sweep.Run(data, hp with { Seed = s }, "lr", rates, (h, v) => h with { LearningRate = v },
-            new Training.FitOptions { Observer = Training.ITrainingObserver.None })).ToList();
+            new Training.FitOptions())).ToList();
         var mean = rates.Select((_, i) => sweeps.Average(sw => FinalLoss(sw.Points[i].History))).ToArray();
         return new SweepReference(setting, rates.ToArray(), mean);
     }

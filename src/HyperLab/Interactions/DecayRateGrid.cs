@@ -37,8 +37,9 @@ public sealed record DecayRateGrid(OptimizerKind Optimizer, DecayAxis GridAxis, 
     /// <param name="rates">Peak learning rates.</param>
     /// <param name="decays">Decays on <paramref name="axis"/>, ascending, e.g. 0 and a half-decade grid.</param>
     /// <param name="seeds">At least one seed; three to see the seed-to-seed spread.</param>
+    /// <param name="options">How to run each fit (e.g. a notebook's live progress, <c>lesson.Options</c>); its label is set per run. Default: silent.</param>
     public static DecayRateGrid Run(Func<int, DataSplits> data, Hyperparameters baseline, OptimizerKind optimizer, DecayAxis axis,
-        IReadOnlyList<double> rates, IReadOnlyList<double> decays, IReadOnlyList<int> seeds)
+        IReadOnlyList<double> rates, IReadOnlyList<double> decays, IReadOnlyList<int> seeds, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -51,7 +52,7 @@ public sealed record DecayRateGrid(OptimizerKind Optimizer, DecayAxis GridAxis, 
             {
                 var hp = baseline with { Optimizer = optimizer, LearningRate = rate, WeightDecay = Coefficient(axis, d, rate), Seed = seed };
                 // Only the final validation loss is read, so the validation set is measured once, after the last epoch.
-                using var run = Trainer.Fit(hp, split, new FitOptions { Label = $"{optimizer} lr={Hyperparameters.Fmt(rate)} {Name(axis)}={Hyperparameters.Fmt(d)} seed {seed}", EvaluateEachEpoch = false });
+                using var run = Trainer.Fit(hp, split, (options ?? new FitOptions()) with { Label = $"{optimizer} lr={Hyperparameters.Fmt(rate)} {Name(axis)}={Hyperparameters.Fmt(d)} seed {seed}", EvaluateEachEpoch = false });
                 double loss = run.History.Diverged ? double.NaN : Evaluation.Measure(run.Model, split.Validation).Loss;
                 return double.IsFinite(loss) ? loss : double.PositiveInfinity;
             }).ToArray()).ToArray());

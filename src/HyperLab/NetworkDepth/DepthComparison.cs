@@ -45,7 +45,8 @@ public static class DepthComparison
     /// <param name="depths">Depths to compare.</param>
     /// <param name="seeds">Seeds (weights and batch order).</param>
     /// <param name="earlyStopping">The stopping rule (it restores the best epoch's weights by default); null for none.</param>
-    public static IReadOnlyList<DepthResult> Run(DataSplits data, Hyperparameters baseline, IEnumerable<int> depths, IReadOnlyList<int> seeds, EarlyStopping? earlyStopping)
+    /// <param name="options">How to run each fit (e.g. a notebook's live progress, <c>lesson.Options</c>); its label is set per run. Default: silent.</param>
+    public static IReadOnlyList<DepthResult> Run(DataSplits data, Hyperparameters baseline, IEnumerable<int> depths, IReadOnlyList<int> seeds, EarlyStopping? earlyStopping = null, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -56,7 +57,7 @@ public static class DepthComparison
             var runs = new List<History>();
             foreach (int s in seeds)
             {
-                using var run = Trainer.Fit(baseline with { Depth = depth, Seed = s }, data, new FitOptions { Label = $"depth {depth}, seed {s}", EarlyStopping = earlyStopping });
+                using var run = Trainer.Fit(baseline with { Depth = depth, Seed = s }, data, (options ?? new FitOptions()) with { Label = $"depth {depth}, seed {s}", EarlyStopping = earlyStopping });
                 runs.Add(run.History);
             }
             results.Add(new DepthResult(depth, runs));

@@ -39,7 +39,8 @@ public sealed record DepthCost(IReadOnlyList<DepthCostPoint> Points)
     /// <param name="baseline">Everything except the depth.</param>
     /// <param name="depths">Depths to measure.</param>
     /// <param name="epochs">Epochs per depth, at least 2. Default 4.</param>
-    public static DepthCost Measure(DataSplits data, Hyperparameters baseline, IEnumerable<int> depths, int epochs = 4)
+    /// <param name="options">How to run each fit (e.g. a notebook's live progress); its label is set per depth. Default: silent.</param>
+    public static DepthCost Measure(DataSplits data, Hyperparameters baseline, IEnumerable<int> depths, int epochs = 4, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -47,14 +48,14 @@ public sealed record DepthCost(IReadOnlyList<DepthCostPoint> Points)
         var points = new List<DepthCostPoint>();
         foreach (int depth in depths)
         {
-            using var run = Trainer.Fit(baseline with { Depth = depth, Epochs = epochs }, data, new FitOptions { Label = $"depth {depth} (timing)" });
+            using var run = Trainer.Fit(baseline with { Depth = depth, Epochs = epochs }, data, (options ?? new FitOptions()) with { Label = $"depth {depth} (timing)" });
             var times = run.History.Epochs.Skip(1).Select(e => e.Seconds).Order().ToList();
             points.Add(new DepthCostPoint(depth, run.Model.TotalParameters, times[times.Count / 2]));
         }
         return new DepthCost(points);
     }
 
-    /// <summary>Like <see cref="Measure(DataSplits, Hyperparameters, IEnumerable{int}, int)"/>, but robust to a busy machine
+    /// <summary>Like <see cref="Measure(DataSplits, Hyperparameters, IEnumerable{int}, int, FitOptions?)"/>, but robust to a busy machine
     /// (where wall-clock and whole-process timings varied with the load, not the depth): the fits run on one intra-op thread (<see cref="Platform.IntraOpThreads.Pin"/>: no helper thread
     /// waits for a core another program holds) and each epoch is timed in that thread's processor seconds
     /// (<see cref="Platform.ThreadCpuClock"/>, which does not run while the thread waits for a core) rather than
@@ -67,7 +68,8 @@ public sealed record DepthCost(IReadOnlyList<DepthCostPoint> Points)
     /// <param name="depths">Depths to measure, at least two.</param>
     /// <param name="epochs">Epochs per fit, at least 2 (the first of each fit is a warm-up and is not timed).</param>
     /// <param name="rounds">Interleaved rounds, at least 1; lesson 04 uses 3.</param>
-    public static DepthCost Measure(DataSplits data, Hyperparameters baseline, IEnumerable<int> depths, int epochs, int rounds)
+    /// <param name="options">How to run each fit (e.g. a notebook's live progress); its label is set per fit. Default: silent.</param>
+    public static DepthCost Measure(DataSplits data, Hyperparameters baseline, IEnumerable<int> depths, int epochs, int rounds, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -82,9 +84,10 @@ public sealed record DepthCost(IReadOnlyList<DepthCostPoint> Points)
         {
             foreach (int depth in round % 2 == 0 ? order : Enumerable.Reverse(order))
             {
-                var clock = new EpochCpuTimes(Trainer.DefaultObserver);
+                var clock = new EpochCpuTimes();
+                var given = options ?? new FitOptions();
                 using var run = Trainer.Fit(baseline with { Depth = depth, Epochs = epochs }, data,
-                    new FitOptions { Label = $"depth {depth} (timing, round {round + 1})", Observer = clock });
+                    given with { Label = $"depth {depth} (timing, round {round + 1})", Callbacks = [.. given.Callbacks, clock] });
                 times[depth].AddRange(clock.Seconds.Skip(1));
                 parameters[depth] = run.Model.TotalParameters;
             }

@@ -4,32 +4,24 @@ using HyperLab.Training;
 namespace HyperLab.NetworkDepth;
 
 /// <summary>
-/// Records the processor time of the training thread (<see cref="ThreadCpuClock"/>) each epoch of a run used, and passes
-/// every event on to the observer it wraps (live progress in a notebook). Unlike the wall-clock seconds of
-/// <see cref="EpochRecord.Seconds"/>, it does not run while the thread waits for a core another program holds; unlike the
-/// process's processor time it does not count helper threads spinning while they wait, which contention inflates unevenly
+/// A callback that records the processor time of the training thread (<see cref="ThreadCpuClock"/>) each epoch of a run
+/// used, from the epoch's start to its end (training and validation; progress display, which runs after it, is left out).
+/// Unlike the wall-clock seconds of <see cref="EpochRecord.Seconds"/>, it does not run while the thread waits for a core
+/// another program holds; unlike the process's processor time it does not count helper threads spinning while they wait,
+/// which contention inflates unevenly
 /// (docs/platform.md#p5-the-thread-count-can-follow-the-load). Used with one intra-op thread, so the thread does all the arithmetic.
 /// </summary>
-internal sealed class EpochCpuTimes(ITrainingObserver? inner) : ITrainingObserver
+internal sealed class EpochCpuTimes : Callback
 {
-    private TimeSpan last;
+    private TimeSpan start;
 
     /// <summary>Processor seconds of each epoch, in order.</summary>
     public List<double> Seconds { get; } = [];
 
-    public void RunStarted(RunInfo run)
-    {
-        inner?.RunStarted(run);
-        last = ThreadCpuClock.Now();
-    }
+    /// <summary>Just before progress display, so that drawing it is not timed.</summary>
+    public override int Order => CallbackOrder.Progress - 1;
 
-    public void EpochEnded(RunInfo run, EpochRecord epoch)
-    {
-        var now = ThreadCpuClock.Now();
-        Seconds.Add((now - last).TotalSeconds);
-        inner?.EpochEnded(run, epoch);
-        last = ThreadCpuClock.Now();
-    }
+    public override void BeforeEpoch(FitContext fit) => start = ThreadCpuClock.Now();
 
-    public void RunEnded(RunInfo run, History history) => inner?.RunEnded(run, history);
+    public override void AfterEpoch(FitContext fit, EpochRecord epoch) => Seconds.Add((ThreadCpuClock.Now() - start).TotalSeconds);
 }

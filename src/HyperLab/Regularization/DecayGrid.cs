@@ -21,7 +21,8 @@ public sealed record DecayGrid(IReadOnlyList<DecayCell> Cells)
     /// <param name="baseline">Everything else.</param>
     /// <param name="rates">Learning rates.</param>
     /// <param name="decays">Weight decays per optimizer, e.g. Adam: 3e-3, 1e-2, 3e-2; AdamW: 0.3, 1, 3.</param>
-    public static DecayGrid Run(DataSplits data, Hyperparameters baseline, IReadOnlyList<double> rates, IReadOnlyDictionary<OptimizerKind, double[]> decays)
+    /// <param name="options">How to run each fit (e.g. a notebook's live progress, <c>lesson.Options</c>); its label is set per run. Default: silent.</param>
+    public static DecayGrid Run(DataSplits data, Hyperparameters baseline, IReadOnlyList<double> rates, IReadOnlyDictionary<OptimizerKind, double[]> decays, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -33,7 +34,7 @@ public sealed record DecayGrid(IReadOnlyList<DecayCell> Cells)
                 foreach (double wd in values)
                 {
                     var hp = baseline with { Optimizer = optimizer, LearningRate = lr, WeightDecay = wd };
-                    using var run = Trainer.Fit(hp, data, new FitOptions { Label = $"{optimizer} lr={Hyperparameters.Fmt(lr)} wd={Hyperparameters.Fmt(wd)}" });
+                    using var run = Trainer.Fit(hp, data, (options ?? new FitOptions()) with { Label = $"{optimizer} lr={Hyperparameters.Fmt(lr)} wd={Hyperparameters.Fmt(wd)}" });
                     cells.Add(new DecayCell(optimizer, lr, wd, run.History.FinalValidationLoss));
                 }
         return new DecayGrid(cells);

@@ -40,8 +40,9 @@ public sealed record StrengthSweep(string Knob, IReadOnlyList<StrengthPoint> Poi
     /// <param name="strengths">Values to try, weakest first (0 allowed).</param>
     /// <param name="apply">Sets the knob, e.g. <c>(hp, v) =&gt; hp with { WeightDecay = v }</c>.</param>
     /// <param name="threshold">Near-zero threshold for <see cref="WeightStats"/>. Default <see cref="WeightStats.DefaultThreshold"/>.</param>
+    /// <param name="options">How to run each fit (e.g. a notebook's live progress, <c>lesson.Options</c>); its label is set per run. Default: silent.</param>
     public static StrengthSweep Run(DataSplits data, Hyperparameters baseline, string knob, IEnumerable<double> strengths,
-        Func<Hyperparameters, double, Hyperparameters> apply, double threshold = WeightStats.DefaultThreshold)
+        Func<Hyperparameters, double, Hyperparameters> apply, double threshold = WeightStats.DefaultThreshold, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -49,7 +50,7 @@ public sealed record StrengthSweep(string Knob, IReadOnlyList<StrengthPoint> Poi
         var points = new List<StrengthPoint>();
         foreach (double s in strengths)
         {
-            using var run = Trainer.Fit(apply(baseline, s), data, new FitOptions { Label = $"{knob}={Hyperparameters.Fmt(s)}" });
+            using var run = Trainer.Fit(apply(baseline, s), data, (options ?? new FitOptions()) with { Label = $"{knob}={Hyperparameters.Fmt(s)}" });
             points.Add(new StrengthPoint(s, run.History, WeightStats.Of(run.Model, threshold), Evaluation.Measure(run.Model, data.Train).Loss));
         }
         return new StrengthSweep(knob, points);

@@ -22,8 +22,8 @@ public sealed record StepDecaySchedule : Schedule
     public int PeriodFor(int epochs) => EveryEpochs ?? Math.Max(1, (int)Math.Ceiling(epochs / 3.0));
 
     /// <inheritdoc/>
-    public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) =>
-        new SchedulerController(lr_scheduler.StepLR(optimizer, PeriodFor(epochs) * stepsPerEpoch, Factor), perStep: true);
+    internal override RateStepper Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) =>
+        new SchedulerStepper(lr_scheduler.StepLR(optimizer, PeriodFor(epochs) * stepsPerEpoch, Factor), perStep: true);
 
     /// <inheritdoc/>
     public override string ToString() => $"step×{Hyperparameters.Fmt(Factor)}/{(EveryEpochs is int n ? $"{n}ep" : "⅓run")}";
@@ -41,10 +41,10 @@ public sealed record CosineSchedule : Schedule
     public double MinFactor { get; init => field = value is >= 0 and < 1 ? value : throw new HyperparameterException(nameof(MinFactor), value, "in [0, 1)", "0"); }
 
     /// <inheritdoc/>
-    public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs)
+    internal override RateStepper Attach(Optimizer optimizer, int stepsPerEpoch, int epochs)
     {
         double peak = LearningRates.Of(optimizer);
-        return new SchedulerController(lr_scheduler.CosineAnnealingLR(optimizer, stepsPerEpoch * epochs, MinFactor * peak), perStep: true);
+        return new SchedulerStepper(lr_scheduler.CosineAnnealingLR(optimizer, stepsPerEpoch * epochs, MinFactor * peak), perStep: true);
     }
 
     /// <inheritdoc/>
@@ -74,15 +74,15 @@ public sealed record WarmupCosineSchedule : Schedule
     public int WarmupSteps(int totalSteps) => Math.Clamp((int)Math.Round(WarmupFraction * totalSteps), 1, Math.Max(1, totalSteps - 1));
 
     /// <inheritdoc/>
-    public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs)
+    internal override RateStepper Attach(Optimizer optimizer, int stepsPerEpoch, int epochs)
     {
         int total = stepsPerEpoch * epochs;
-        if (total < 2) return new SchedulerController(null, perStep: true);   // one update: nothing to schedule
+        if (total < 2) return new SchedulerStepper(null, perStep: true);   // one update: nothing to schedule
         int warmup = WarmupSteps(total);
         double peak = LearningRates.Of(optimizer);
         var rise = lr_scheduler.LinearLR(optimizer, StartFactor, 1.0, warmup);
         var fall = lr_scheduler.CosineAnnealingLR(optimizer, total - warmup, MinFactor * peak);
-        return new SchedulerController(lr_scheduler.SequentialLR(optimizer, new[] { rise, fall }, new[] { warmup }), perStep: true);
+        return new SchedulerStepper(lr_scheduler.SequentialLR(optimizer, new[] { rise, fall }, new[] { warmup }), perStep: true);
     }
 
     /// <inheritdoc/>
@@ -106,12 +106,12 @@ public sealed record ReduceOnPlateauSchedule : Schedule
     public int Patience { get; init => field = value >= 1 ? value : throw new HyperparameterException(nameof(Patience), value, "a whole number of epochs, at least 1", "2"); } = 2;
 
     /// <inheritdoc/>
-    public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) => new PlateauController(optimizer, this);
+    internal override RateStepper Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) => new PlateauStepper(optimizer, this);
 
     /// <inheritdoc/>
     public override string ToString() => $"plateau×{Hyperparameters.Fmt(Factor)}/p{Patience}";
 
-    private sealed class PlateauController(Optimizer optimizer, ReduceOnPlateauSchedule rule) : RateController
+    private sealed class PlateauStepper(Optimizer optimizer, ReduceOnPlateauSchedule rule) : RateStepper
     {
         private readonly MetricMonitor monitor = new(rule.Patience, minDelta: 0, higherIsBetter: false);
         private int epoch;
@@ -127,7 +127,7 @@ public sealed record ReduceOnPlateauSchedule : Schedule
 
 /// <summary>Steps a TorchSharp scheduler: after every update (<paramref name="perStep"/>), or after
 /// every epoch with the validation loss (reduce-on-plateau).</summary>
-internal sealed class SchedulerController(lr_scheduler.LRScheduler? scheduler, bool perStep) : RateController
+internal sealed class SchedulerStepper(lr_scheduler.LRScheduler? scheduler, bool perStep) : RateStepper
 {
     public override void StepEnded()
     {

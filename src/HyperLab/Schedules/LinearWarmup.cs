@@ -33,8 +33,8 @@ public sealed record LinearWarmup : Schedule
     public int WarmupSteps(int stepsPerEpoch) => Math.Max(1, (int)Math.Round(Epochs * Math.Max(1, stepsPerEpoch)));
 
     /// <inheritdoc/>
-    public override RateController Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) =>
-        new SchedulerController(lr_scheduler.LinearLR(optimizer, StartFactor, 1.0, WarmupSteps(stepsPerEpoch)), perStep: true);
+    internal override RateStepper Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) =>
+        new SchedulerStepper(lr_scheduler.LinearLR(optimizer, StartFactor, 1.0, WarmupSteps(stepsPerEpoch)), perStep: true);
 
     /// <inheritdoc/>
     public override string ToString() => $"warmup {Hyperparameters.Fmt(Epochs)} ep from {Hyperparameters.Fmt(StartFactor)}×";

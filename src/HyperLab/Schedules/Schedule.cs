@@ -5,8 +5,8 @@ namespace HyperLab.Schedules;
 
 /// <summary>
 /// How the learning rate changes during a run (lesson 01). A schedule is a description (an
-/// immutable record, so it can sit in <see cref="Hyperparameters"/>); <see cref="Attach"/> turns it
-/// into a <see cref="RateController"/> that drives one optimizer through one run. The fixed plans
+/// immutable record, so it can sit in <see cref="Hyperparameters"/>); the training loop runs it as a
+/// callback (<c>Training.ScheduleCallback</c>, first of all callbacks) that drives one optimizer through one run. The fixed plans
 /// (step decay, cosine, warmup) are TorchSharp's <c>torch.optim.lr_scheduler</c> classes, stepped
 /// after every update; reduce-on-plateau reacts after every epoch, on the course's
 /// <see cref="Monitoring.MetricMonitor"/>. The rate the training loop
@@ -52,10 +52,11 @@ public abstract record Schedule
     /// <summary>
     /// Starts this schedule on an optimizer whose parameter groups already hold the peak rate.
     /// </summary>
-    /// <param name="optimizer">The optimizer whose rate the controller sets.</param>
+    /// <param name="optimizer">The optimizer whose rate the stepper sets.</param>
     /// <param name="stepsPerEpoch">Updates per epoch (ceil(N / batch)).</param>
     /// <param name="epochs">Epochs in the run's budget.</param>
-    public abstract RateController Attach(torch.optim.Optimizer optimizer, int stepsPerEpoch, int epochs);
+    internal abstract RateStepper Attach(torch.optim.Optimizer optimizer, int stepsPerEpoch, int epochs);
+
 
     /// <summary>
     /// The rate of every update of a run, without training: drives a stand-in optimizer through
@@ -93,9 +94,9 @@ public abstract record Schedule
     public abstract override string ToString();
 }
 
-/// <summary>Drives one optimizer's learning rate through one run. The training loop calls
-/// <see cref="StepEnded"/> after every update and <see cref="EpochEnded"/> after every epoch.</summary>
-public abstract class RateController
+/// <summary>Drives one optimizer's learning rate through one run (inside <c>Training.ScheduleCallback</c> and
+/// <see cref="Schedule.Rates"/>): <see cref="StepEnded"/> after every update, <see cref="EpochEnded"/> after every epoch.</summary>
+internal abstract class RateStepper
 {
     /// <summary>Called after each optimizer step.</summary>
     public virtual void StepEnded() { }
@@ -106,7 +107,7 @@ public abstract class RateController
 
 internal sealed record ConstantSchedule : Schedule
 {
-    public override RateController Attach(torch.optim.Optimizer optimizer, int stepsPerEpoch, int epochs) => new Fixed();
+    internal override RateStepper Attach(torch.optim.Optimizer optimizer, int stepsPerEpoch, int epochs) => new Fixed();
     public override string ToString() => "constant";
-    private sealed class Fixed : RateController { }
+    private sealed class Fixed : RateStepper { }
 }

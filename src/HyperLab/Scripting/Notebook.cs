@@ -1,3 +1,4 @@
+using HyperLab.Claims;
 using HyperLab.Platform;
 
 namespace HyperLab.Scripting;
@@ -20,7 +21,8 @@ public static class Notebook
     /// returns what was done, one line per step.</summary>
     public static string Prepare() => NativeSetup.Prepare().ToString();
 
-    /// <summary>Returns the welcome line: lesson, seed, TorchSharp version and CPU threads.</summary>
-    public static string Start(string lesson) =>
-        $"{lesson}: seed {Seed}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, {Environment.ProcessorCount} CPU threads (plain C#; charts are saved under {Show.ChartFolder})";
+    /// <summary>Returns the lesson's session: silent fits, claim checks and feedback printed to the console; its text
+    /// is the welcome line (lesson, seed, TorchSharp version and CPU threads).</summary>
+    public static LessonSession Start(string lesson) => LessonSession.Console(
+        $"{lesson}: seed {Seed}, TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}, {Environment.ProcessorCount} CPU threads (plain C#; charts are saved under {Show.ChartFolder})");
 }

@@ -13,7 +13,7 @@ public static class Show
 
     /// <summary>Where charts go: <c>artifacts/charts/&lt;program name&gt;/</c> under the current folder (the repository
     /// root when a lesson runs as its header says).</summary>
-    public static string ChartFolder { get; set; } = DefaultFolder();
+    public static string ChartFolder { get; } = DefaultFolder();
 
     /// <summary>Shows what a cell ends with (exported lessons write <c>Show.Value(() =&gt; expression)</c>,
     /// so the same line works whether the expression has a value or is a void call).</summary>

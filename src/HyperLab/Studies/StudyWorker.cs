@@ -29,7 +29,7 @@ public sealed record WorkerOptions
     public Func<DataSplits, DataSplits>? Prepare { get; init; }
 
     /// <summary>Options of each fit (its label is set per trial). Default: silent training.</summary>
-    public FitOptions Fit { get; init; } = new() { Observer = ITrainingObserver.None };
+    public FitOptions Fit { get; init; } = new();
 
     /// <summary>Where the worker says what it does (one line per event); null (default) for silence.</summary>
     public TextWriter? Log { get; init; }

@@ -14,7 +14,7 @@ public enum Metric
 }
 
 /// <summary>
-/// Early stopping (lesson 03), shaped like Keras's callback: watch <see cref="Monitor"/> after
+/// Early stopping (lesson 03), shaped like Keras's callback (and run as callbacks on the loop, <see cref="Callbacks"/>): watch <see cref="Monitor"/> after
 /// each epoch; stop when it has not improved by more than <see cref="MinDelta"/> for
 /// <see cref="Patience"/> epochs; optionally put back the best epoch's weights. The record is only
 /// configuration: every fit starts with fresh state, so one instance can be reused.
@@ -59,6 +59,18 @@ public sealed record EarlyStopping(int Patience = 5, Metric Monitor = Metric.Val
         Metric.TrainLoss => e.TrainLoss,
         _ => e.ValidationLoss,
     };
+
+    /// <summary>The callbacks that apply this rule to one fit, in their order: an <see cref="EarlyStoppingCallback"/>,
+    /// a <see cref="BestWeightsCallback"/> when <see cref="RestoreBestWeights"/> is on, and a
+    /// <see cref="CheckpointCallback"/> when <see cref="CheckpointPath"/> is set. Fresh state every call.</summary>
+    public IReadOnlyList<Callback> Callbacks()
+    {
+        var monitor = new EarlyStoppingCallback(this);
+        var callbacks = new List<Callback> { monitor };
+        if (RestoreBestWeights) callbacks.Add(new BestWeightsCallback(monitor));
+        if (CheckpointPath is string path) callbacks.Add(new CheckpointCallback(monitor, path));
+        return callbacks;
+    }
 
     /// <summary>Starts the per-run state.</summary>
     public EarlyStoppingTracker Start() => new(this);

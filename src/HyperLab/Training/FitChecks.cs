@@ -12,7 +12,8 @@ namespace HyperLab.Training;
 /// </summary>
 public static class FitChecks
 {
-    /// <summary>Checks a fit: data, model shape, and <see cref="EarlyStopping.CheckpointPath"/> (when set).</summary>
+    /// <summary>Checks a fit: data, model shape, and <see cref="EarlyStopping.CheckpointPath"/> (when set) and the file of every
+    /// <see cref="CheckpointCallback"/> among the options' callbacks.</summary>
     public static void BeforeFit(nn.Module<Tensor, Tensor> model, Hyperparameters hp, DataSplits data, FitOptions? options)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -20,6 +21,7 @@ public static class FitChecks
         var (inputs, classes) = ShapeOf(model);
         DataChecks.ForTraining(data, inputs, classes);
         if ((options?.EarlyStopping?.CheckpointPath) is string path) Checkpoint.CheckWritable(path);
+        foreach (var checkpoint in options?.Callbacks.OfType<CheckpointCallback>() ?? []) Checkpoint.CheckWritable(checkpoint.Path);
     }
 
     /// <summary>Checks a learning-rate range test: the training set against the model.</summary>

@@ -13,8 +13,16 @@ public sealed record FitOptions
     /// <summary>Early-stopping rule; overrides <see cref="Hyperparameters.Patience"/> when set. Default null.</summary>
     public EarlyStopping? EarlyStopping { get; init; }
 
-    /// <summary>Observer for this run; default <see cref="Trainer.DefaultObserver"/>; <see cref="ITrainingObserver.None"/> for silence.</summary>
-    public ITrainingObserver? Observer { get; init; }
+    /// <summary>Callbacks of every fit made with these options (live progress, a log of your own, a learning-rate
+    /// control): they run in <see cref="Callback.Order"/> among those the loop adds itself (the schedule of
+    /// <see cref="Hyperparameters.Schedule"/>, early stopping). Default none: a silent fit. Add one with
+    /// <c>options with { Callbacks = [.. options.Callbacks, mine] }</c>.</summary>
+    public IReadOnlyList<Callback> Callbacks
+    {
+        get;
+        init => field = value is not null && !value.Contains(null!) ? value
+            : throw new ArgumentException("FitOptions.Callbacks cannot be null or hold null: use [] for none.", nameof(Callbacks));
+    } = [];
 
     /// <summary>A run is marked diverged when a step's loss exceeds this multiple of the first
     /// step's loss (as well as on NaN or ∞). Valid: above 1 (∞ turns the check off). Default 10: for
@@ -37,28 +45,9 @@ public sealed record FitOptions
     /// turns it off (it reads only the training loss), and then early stopping cannot be used.</summary>
     public bool EvaluateEachEpoch { get; init; } = true;
 
-    /// <summary>A hook that may change the run step by step (the learning-rate finder sets the rate
-    /// before every update and ends the run when the loss blows up). Default null.</summary>
-    public IStepControl? StepControl { get; init; }
-
     /// <summary>Lay all parameters and their gradients in one contiguous buffer each, so the optimizer
     /// updates them with a few large operations (<see cref="Training.FlatParameters"/>; the same numbers,
     /// bit for bit). Default true: it measured faster (<c>course bench loop</c>); false trains the
     /// model's own separate tensors.</summary>
     public bool FlatParameters { get; init; } = true;
-}
-
-/// <summary>
-/// A per-step hook that, unlike an <see cref="ITrainingObserver"/>, may change the run: set the
-/// learning rate before an update, or end the run after one (by returning true, not by throwing).
-/// The learning-rate finder is one (lesson 01).
-/// </summary>
-public interface IStepControl
-{
-    /// <summary>Called before update <paramref name="step"/> (counted from 1); may set the rate with
-    /// <see cref="Optimizers.SetRate"/>.</summary>
-    void BeforeStep(int step, TorchSharp.torch.optim.Optimizer optimizer);
-
-    /// <summary>Called after update <paramref name="step"/>; return true to end the run now.</summary>
-    bool AfterStep(int step, StepOutcome outcome);
 }

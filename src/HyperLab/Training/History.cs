@@ -18,7 +18,8 @@ public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccura
 /// <summary>Why a run ended.</summary>
 public enum StopReason
 {
-    /// <summary>Every epoch of the budget ran.</summary>
+    /// <summary>The run ended normally: every epoch of the budget ran, or <see cref="FitOptions.MaxSteps"/> was
+    /// reached, or a callback ended it as done (<see cref="FitContext.Stop"/>, e.g. the learning-rate finder).</summary>
     Completed,
     /// <summary>Early stopping: the monitored metric stopped improving for <c>patience</c> epochs.</summary>
     EarlyStopped,

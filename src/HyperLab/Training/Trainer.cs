@@ -13,13 +13,12 @@ namespace HyperLab.Training;
 /// exception. Fits run one at a time: TorchSharp's random generator (initial weights, dropout) is
 /// process-wide, so a second fit started on another thread while one runs is refused with an
 /// error (<see cref="FitGuard"/>) instead of silently changing both runs' numbers.
+/// <para>Everything beyond the update itself is a <see cref="Callback"/> on this loop (docs/callbacks.md): the
+/// learning-rate schedule, early stopping with best-weights restore and checkpoints, the learning-rate finder's
+/// range test, live progress, and any of <see cref="FitOptions.Callbacks"/>, called in <see cref="Callback.Order"/>.</para>
 /// </summary>
 public static class Trainer
 {
-    /// <summary>Observer used when <see cref="FitOptions.Observer"/> is not set: the notebook glue
-    /// sets it to draw live progress. Default null (silent).</summary>
-    public static ITrainingObserver? DefaultObserver { get; set; }
-
     /// <summary>Builds an <see cref="Mlp"/> from <paramref name="hp"/> (seeded) and trains it on
     /// <paramref name="data"/>: the one-line way to run an experiment.</summary>
     public static TrainingResult Fit(Hyperparameters hp, DataSplits data, FitOptions? options = null)
@@ -41,13 +40,11 @@ public static class Trainer
         using var guard = FitGuard.Enter();
         FitChecks.BeforeFit(model, hp, data, options);
         options ??= new FitOptions();
-        var run = new RunInfo(options.Label ?? hp.ToString(), hp, Batches.PerEpoch(data.Train.Count, hp.BatchSize), data.Train.Count);
-        var observer = options.Observer ?? DefaultObserver;
         var stopping = options.EarlyStopping ?? (hp.Patience is int p ? new EarlyStopping(p) : null);
         if (stopping is not null && !options.EvaluateEachEpoch)
             throw new ArgumentException("Early stopping watches the validation set after every epoch: leave FitOptions.EvaluateEachEpoch on, or drop the early-stopping rule.", nameof(options));
+        var run = new RunInfo(options.Label ?? hp.ToString(), hp, Batches.PerEpoch(data.Train.Count, hp.BatchSize), data.Train.Count);
         var clock = Stopwatch.StartNew();
-        observer?.RunStarted(run);
 
         using var fitScope = NewDisposeScope();
         var (xTrain, yTrain) = data.Train.ToTensors();
@@ -56,24 +53,23 @@ public static class Trainer
         var random = new Random(hp.Seed);                 // augmentation
         using var flat = options.FlatParameters ? FlatParameters.Bind(model) : null;
         var optimizer = Optimizers.Create(flat is null ? model.parameters() : [flat.Values], hp);
-        var schedule = hp.Schedule.Attach(optimizer, run.StepsPerEpoch, hp.Epochs);
-        var monitor = stopping?.Start();
         Func<Tensor, Tensor>? augment = data.Train.ImageShape is int[] shape && !hp.Augmentation.IsNone
             ? batch => hp.Augmentation.Apply(batch, shape, random) : null;
         var step = new TrainStep(model, optimizer, xTrain, yTrain, hp.L1, augment);
 
-        var steps = new List<StepRecord>();
-        var epochs = new List<EpochRecord>();
-        WeightSnapshot? best = null;
-        Divergence? divergence = null;
-        var stop = StopReason.Completed;
-        bool controlStopped = false;
+        // The run's own callbacks (schedule, early stopping) and the caller's, in their order (Callback.Order).
+        List<Callback> own = [new ScheduleCallback(hp.Schedule), .. stopping?.Callbacks() ?? []];
+        var callbacks = own.Concat(options.Callbacks).OrderBy(c => c.Order).ToList();   // OrderBy is stable
+        var fit = new FitContext(run, model, optimizer, clock);
         double firstLoss = double.NaN;
         model.train();
         try
         {
-            for (int epoch = 1; epoch <= hp.Epochs; epoch++)
+            foreach (var c in callbacks) c.BeforeFit(fit);
+            for (int epoch = 1; epoch <= hp.Epochs && !fit.StopRequested && !(fit.Step >= options.MaxSteps); epoch++)
             {
+                fit.Epoch = epoch;
+                foreach (var c in callbacks) c.BeforeEpoch(fit);
                 var epochClock = Stopwatch.StartNew();
                 double lossSum = 0, correct = 0;
                 int seen = 0;
@@ -81,55 +77,33 @@ public static class Trainer
                 {
                     Platform.IntraOpThreads.Tick();   // one libtorch thread per core other programs leave free (docs/platform.md#p5-the-thread-count-can-follow-the-load)
                     // One update (TrainStep), then record it and stop if the run blew up.
-                    options.StepControl?.BeforeStep(steps.Count + 1, optimizer);
+                    foreach (var c in callbacks) c.BeforeStep(fit);
                     var outcome = step.Take(batch);
-                    schedule.StepEnded();
-                    steps.Add(new StepRecord(steps.Count + 1, epoch, outcome.Loss, outcome.LearningRate));
-                    if (steps.Count == 1) firstLoss = outcome.Loss;
-                    divergence = CheckDivergence(steps.Count, outcome.Loss, firstLoss, options.ExplodeFactor);
-                    if (divergence is not null) break;
+                    fit.Add(new StepRecord(fit.Step + 1, epoch, outcome.Loss, outcome.LearningRate));
+                    if (fit.Step == 1) firstLoss = outcome.Loss;
+                    if (CheckDivergence(fit.Step, outcome.Loss, firstLoss, options.ExplodeFactor) is Divergence d) { fit.Diverged(d); break; }
                     lossSum += outcome.Loss * outcome.Count;
                     correct += outcome.Correct;
                     seen += outcome.Count;
-                    controlStopped = options.StepControl?.AfterStep(steps.Count, outcome) ?? false;
-                    if (controlStopped || steps.Count >= options.MaxSteps) break;
+                    foreach (var c in callbacks) c.AfterStep(fit, outcome);
+                    if (fit.StopRequested || fit.Step >= options.MaxSteps) break;
                 }
-                if (divergence is not null) { stop = StopReason.Diverged; break; }
+                if (fit.Divergence is not null) break;
 
                 // Measure on validation data once per epoch.
                 var (valLoss, valAcc) = options.EvaluateEachEpoch ? Evaluation.Measure(model, xVal, yVal) : (double.NaN, double.NaN);
                 var record = new EpochRecord(epoch, lossSum / seen, correct / seen, valLoss, valAcc,
                     epochClock.Elapsed.TotalSeconds, Optimizers.RateOf(optimizer));
-                epochs.Add(record);
-                schedule.EpochEnded(valLoss);
-                observer?.EpochEnded(run, record);
-
-                // Early stopping keeps the best weights and may end the run.
-                if (monitor is not null)
-                {
-                    var (isBest, patienceRanOut) = monitor.Observe(record);
-                    if (isBest && stopping!.RestoreBestWeights) { best?.Dispose(); best = WeightSnapshot.Capture(model); }
-                    if (isBest && stopping!.CheckpointPath is string checkpoint) Checkpoint.SaveDuringFit(model, checkpoint);
-                    if (patienceRanOut) { stop = StopReason.EarlyStopped; break; }
-                }
-                if (controlStopped || steps.Count >= options.MaxSteps) break;
+                fit.Add(record);
+                foreach (var c in callbacks) c.AfterEpoch(fit, record);
             }
-
-            // Hand back the weights the history describes: the best epoch's when they were kept and
-            // the model has moved on since (more epochs, or a divergence after the best epoch).
-            int? restored = null;
-            if (best is not null && (monitor!.BestEpoch != epochs.Count || divergence is not null))
-            {
-                best.RestoreInto(model);
-                restored = monitor.BestEpoch;
-            }
-            var history = new History(run.Label, hp, steps, epochs, stop, divergence, restored, clock.Elapsed.TotalSeconds);
-            observer?.RunEnded(run, history);
-            return history;
+            fit.End();
+            foreach (var c in callbacks) c.AfterFit(fit);
+            return fit.History;
         }
         finally
         {
-            best?.Dispose();
+            foreach (var c in own.OfType<IDisposable>()) c.Dispose();
             optimizer.Dispose();
         }
     }

@@ -28,13 +28,12 @@ internal static class Broken
     }
 
     /// <summary>Counts what the training loop reported, so a test can see that no run started.</summary>
-    public sealed class Recorder : ITrainingObserver
+    public sealed class Recorder : Callback
     {
         public int Started, Epochs;
         public Action<EpochRecord>? OnEpoch;
         public Action? OnStart;
-        public void RunStarted(RunInfo run) { Started++; OnStart?.Invoke(); }
-        public void EpochEnded(RunInfo run, EpochRecord epoch) { Epochs++; OnEpoch?.Invoke(epoch); }
-        public void RunEnded(RunInfo run, History history) { }
+        public override void BeforeFit(FitContext fit) { Started++; OnStart?.Invoke(); }
+        public override void AfterEpoch(FitContext fit, EpochRecord epoch) { Epochs++; OnEpoch?.Invoke(epoch); }
     }
 }

@@ -97,7 +97,7 @@ public sealed class CheckpointFaultTests : IDisposable
         File.WriteAllText(folder, "a file where the folder should be");
         string path = Path.Combine(folder, "best.ckpt");
         var seen = new Broken.Recorder();
-        var options = new FitOptions { EarlyStopping = new EarlyStopping(2, CheckpointPath: path), Observer = seen };
+        var options = new FitOptions { EarlyStopping = new EarlyStopping(2, CheckpointPath: path), Callbacks = [seen] };
         var e = Assert.Throws<CheckpointException>(() => Trainer.Fit(Broken.Small, Broken.Moons(), options));
         Assert.Contains(path, e.Message);
         Assert.Equal(0, seen.Started);
@@ -113,7 +113,7 @@ public sealed class CheckpointFaultTests : IDisposable
             // After epoch 1's record, before its checkpoint: the folder turns into a file, as if the disk went away.
             OnEpoch = e => { if (e.Epoch == 1) { Directory.Delete(folder, true); File.WriteAllText(folder, "gone"); } },
         };
-        var options = new FitOptions { EarlyStopping = new EarlyStopping(10, CheckpointPath: path), Observer = seen };
+        var options = new FitOptions { EarlyStopping = new EarlyStopping(10, CheckpointPath: path), Callbacks = [seen] };
         var errors = new StringWriter();
         var before = Console.Error;
         Console.SetError(errors);

@@ -26,7 +26,7 @@ public class ConcurrentFitTests
                 Assert.True(secondDone.Wait(TimeSpan.FromMinutes(2)), "the second call never returned");
             },
         };
-        using var run = Trainer.Fit(Broken.Small, Broken.Moons(), new FitOptions { Observer = first });
+        using var run = Trainer.Fit(Broken.Small, Broken.Moons(), new FitOptions { Callbacks = [first] });
         Assert.Equal(Broken.Small.Epochs, run.History.Epochs.Count);
         return caught;
     }
@@ -77,7 +77,7 @@ public class ConcurrentFitTests
                 other.Join();
             },
         };
-        using var run = Trainer.Fit(hp, Broken.Moons(), new FitOptions { Observer = observer });
+        using var run = Trainer.Fit(hp, Broken.Moons(), new FitOptions { Callbacks = [observer] });
         return run.History.Steps.Select(s => s.Loss).Concat(run.History.Epochs.Select(e => e.ValidationLoss)).ToArray();
     }
 
@@ -118,7 +118,7 @@ public class ConcurrentFitTests
                 },
             };
             var hp = Broken.Small with { Dropout = 0.2, Seed = 3 };
-            return Trainer.Fit(model, hp, Broken.Moons(), new FitOptions { Observer = observer }).Steps.Select(s => s.Loss).ToArray();
+            return Trainer.Fit(model, hp, Broken.Moons(), new FitOptions { Callbacks = [observer] }).Steps.Select(s => s.Loss).ToArray();
         }
         Assert.Equal(Fit(false), Fit(false));
         Assert.NotEqual(Fit(false), Fit(true));

@@ -47,7 +47,7 @@ public class DataAtTheDoorTests
         var data = Broken.Moons(seed);
         data = data with { Train = Broken.With(data.Train, 17, 0, float.NaN) };
         var seen = new Broken.Recorder();
-        var e = Assert.Throws<BadDataException>(() => Trainer.Fit(Broken.Small with { Seed = seed }, data, new FitOptions { Observer = seen }));
+        var e = Assert.Throws<BadDataException>(() => Trainer.Fit(Broken.Small with { Seed = seed }, data, new FitOptions { Callbacks = [seen] }));
         Assert.Equal(data.Train.Name, e.Set);
         Assert.Equal(17, e.Row);
         Assert.Equal(0, seen.Started);
@@ -72,7 +72,7 @@ public class DataAtTheDoorTests
         var data = Broken.Moons();
         data = data with { Validation = Broken.WithExtraColumn(data.Validation) };
         var seen = new Broken.Recorder();
-        var e = Assert.Throws<BadDataException>(() => Trainer.Fit(Broken.Small, data, new FitOptions { Observer = seen }));
+        var e = Assert.Throws<BadDataException>(() => Trainer.Fit(Broken.Small, data, new FitOptions { Callbacks = [seen] }));
         Assert.Contains("3 features per example but the training set", e.Message);
         Assert.Equal(0, seen.Started);
     }

@@ -18,7 +18,7 @@ public class EdgeDataTests
     public void A_training_set_of_one_class_is_refused_before_the_first_step()
     {
         var seen = new Broken.Recorder();
-        var e = Assert.Throws<BadDataException>(() => Trainer.Fit(Broken.Small, OneClass(), new FitOptions { Observer = seen }).Dispose());
+        var e = Assert.Throws<BadDataException>(() => Trainer.Fit(Broken.Small, OneClass(), new FitOptions { Callbacks = [seen] }).Dispose());
         Assert.Contains("have label 0 (", e.Message);
         Assert.Contains("accuracy 1 without learning anything", e.Message);
         Assert.Contains("at least two classes", e.Fix);

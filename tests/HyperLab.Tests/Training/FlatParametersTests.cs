@@ -18,7 +18,7 @@ public class FlatParametersTests
     private static TrainingResult Fit(Hyperparameters hp, DataSplits data, bool flat)
     {
         var model = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp);
-        return new TrainingResult(model, Trainer.Fit(model, hp, data, new FitOptions { FlatParameters = flat, Observer = ITrainingObserver.None }));
+        return new TrainingResult(model, Trainer.Fit(model, hp, data, new FitOptions { FlatParameters = flat }));
     }
 
     private static (History History, float[] Weights) Train(Hyperparameters hp, bool flat)
@@ -57,7 +57,7 @@ public class FlatParametersTests
     {
         var hp = new Hyperparameters { Epochs = 1, Width = 8, Depth = 2, Seed = 0 };
         var data = TinyData.Moons(seed: 0);
-        var options = new FitOptions { Observer = ITrainingObserver.None };
+        var options = new FitOptions();
         using var model = Mlp.Create(data.Train.FeatureCount, data.Train.ClassCount, hp);
         Trainer.Fit(model, hp, data, useDefault ? options : options with { FlatParameters = false });
         // Three linear layers: six tensors, which share one storage when they were trained flat.
