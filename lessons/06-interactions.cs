@@ -227,7 +227,7 @@ Show.Value(() => Claim.Check("06.7", "over these ranges the learning rate causes
 // ── cell 34 ──
 var retune = new RetuneTable()
     .Add(rateBatch)
-    .Add(constant)
+    .Add("epochs", "lr (constant rate)", goodRange.Holds, goodRange.ToString())
     .Add("epochs", "dropout (regularization)", onsets.LaterWithStrength, onsets.ToString())
     .Add(depthDecay)
     .Add("optimizer (Adam + L2 → AdamW)", "weight decay", adamL2.BestDecay[0] != adamW.BestDecay[0], $"best λ at lr {Hyperparameters.Fmt(decayRates[0])}: {Hyperparameters.Fmt(adamL2.BestDecay[0])} with Adam + L2, {Hyperparameters.Fmt(adamW.BestDecay[0])} with AdamW")
