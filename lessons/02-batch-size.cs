@@ -14,6 +14,9 @@ using HyperLab.Sweeps;
 using HyperLab.Training;
 using HyperLab;
 
+// The native fixes (docs/platform.md), before the first torch call; the setup cell below prints what they did.
+HyperLab.Platform.NativeSetup.Prepare();  // a program without this line runs too, without the fixes
+
 // # 02 · Batch size
 //
 // **Learning goals.** After this lesson you can
@@ -174,12 +177,12 @@ Show.Value(() => Plot.Memory(memory.Concat(deeper), new() { Title = "Estimated m
 
 // ── cell 26 ──
 var probe = Mlp.Create(784, 10, baseline);
-long perExample = memory[0].ActivationsPerExample;
+long activationsPerExample = memory[0].ActivationsPerExample;
 var counted = new[] { 32, 64, 128, 256 }.Select(b => (Batch: b, Values: ActivationCount.Measure(probe, 784, b))).ToList();
 lesson.Claim.Demonstrate("02.8", "a real forward pass produces exactly batch × A activation values, the A of the formula (values counted, not bytes measured)",
-    counted.All(c => c.Values == c.Batch * perExample),
+    counted.All(c => c.Values == c.Batch * activationsPerExample),
     $"a real forward pass produced {string.Join(" / ", counted.Select(c => c.Values.ToString("N0")))} values at batch {string.Join(" / ", counted.Select(c => c.Batch))}: " +
-    $"exactly batch × {perExample:N0}, and {perExample:N0} = 784 + 2 × 2 × 128 + 10 as the formula says ({MemoryEstimate.Megabytes(4 * perExample * 256)} at batch 256)");
+    $"exactly batch × {activationsPerExample:N0}, and {activationsPerExample:N0} = 784 + 2 × 2 × 128 + 10 as the formula says ({MemoryEstimate.Megabytes(4 * activationsPerExample * 256)} at batch 256)");
 
 // In the table, the activations of this small network overtake the fixed part between batch 128 and 512. The formula says where that crossing lies for any network: at B = P × (2 + S) / A. A network with many more activations per example A (a convolutional image model, say) reaches it at far smaller batches, and from there on the activations are what runs out first when you raise the batch.
 //
@@ -213,10 +216,12 @@ Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measure
 // The speed measurement and this one together also settle a piece of folklore: the largest batch is a speed choice, not the best model.
 
 // ── cell 32 ──
-var fastCheck2048 = speed.Faster(32, 2048, atLeast: 1.5);
-lesson.Claim.Check("02.10", "the largest batch trains an epoch much faster than batch 32 but does not give the best model at the same budget",
-    fastCheck2048.Holds && MeanFinal(2048) > MeanFinal(32) + 0.1,
-    $"{fastCheck2048} but ended at validation loss {MeanFinal(2048):0.###} vs {MeanFinal(32):0.###}");
+// The speed half compares with the smallest batch: against batch 32 the largest batch's lead fell to 1.1× once, on a
+// machine where other programs were filling the processor's cache (docs/lessons/02.md); against batch 8 it stayed above 3×.
+var fastCheck2048 = speed.Faster(8, 2048, atLeast: 2);
+lesson.Claim.Check("02.10", "the largest batch trains an epoch much faster than the smallest but does not give the best model at the same budget",
+    Evidence.All(new Verdict(fastCheck2048.Holds, fastCheck2048.ToString()),
+                 Difference.Lower("batch 32", Finals(32), "batch 2,048", Finals(2048), minMargin: 0.1)));
 
 // ## 6. Batch and rate together
 //

@@ -255,51 +255,33 @@ Show.Value(() => Plot.EpochCurves(three.Select(t => t.Item1), new() { Title = "T
 // **Exercise 1.** Choose a weight decay for Adam + L2 on this setup without looking at the best value printed above: fill in `myDecay` (a positive number) and run the cell. It trains one run and compares its validation loss with the best of the grid.
 
 // ── cell 34 ──
-double myDecay = 0;   // ← fill in, e.g. a value from the grid 1e-5 … 1e-1
-if (myDecay <= 0) lesson.Feedback.On(false, "", "Fill in myDecay with a positive weight decay first (try one of the grid's values).");
-else
+double? myDecay = null;   // ← fill in a positive weight decay, e.g. a value from the grid 1e-5 … 1e-1
+Show.Value(() => lesson.Exercise.Check("05.ex1", myDecay, "myDecay (a positive number)", wd =>
 {
-    var mine = Trainer.Fit(baseline with { WeightDecay = myDecay }, data, lesson.Options with { Label = $"weight decay {Hyperparameters.Fmt(myDecay)}" }).History;
-    double best = decay.Best.ValidationLoss;
-    lesson.Feedback.On(mine.FinalValidationLoss <= 1.1 * best,
-        $"Validation loss {mine.FinalValidationLoss:0.###}, within 10% of the grid's best {best:0.###} (weight decay {Hyperparameters.Fmt(decay.Best.Strength)}): strong enough to stop the memorizing, weak enough to let the network learn.",
-        mine.FinalValidationLoss > 1.5 && myDecay > decay.Best.Strength
-            ? $"Validation loss {mine.FinalValidationLoss:0.###}: the decay is so strong that the network cannot learn the task (underfitting). Go down by a decade."
-            : $"Validation loss {mine.FinalValidationLoss:0.###} against the best {best:0.###}: {(myDecay < decay.Best.Strength ? "still overfitting, the weights are free to memorize the wrong labels. Go up by a decade." : "too strong: the decay pulls the weights down faster than the data can push them up. Go down a little.")}");
-}
+    if (!(wd > 0 && double.IsFinite(wd))) return Answers.Invalid<double>("A weight decay is a positive number: try one of the grid's values.");
+    var mine = Trainer.Fit(baseline with { WeightDecay = wd }, data, lesson.Options with { Label = $"weight decay {Hyperparameters.Fmt(wd)}" }).History;
+    return Lesson05Answers.WeightDecay(mine, decay);
+}));
 
 // **Exercise 2.** Predict before you look at the numbers again: with an L1 strength of 10⁻³, are more than half of the network's weights near zero (|w| < 10⁻³)? Set `myGuess` to true or false and run the cell.
 
 // ── cell 36 ──
 bool? myGuess = null;   // ← fill in: true (more than half near zero) or false
-double share = l1.At(1e-3).Weights.NearZeroShare;
-if (myGuess is null) lesson.Feedback.On(false, "", "Fill in myGuess with true or false first.");
-else lesson.Feedback.On(myGuess == share > 0.5,
-    $"Right: {share:P0} of the weights are near zero. L1 pulls every weight towards zero with the same force λ, so any weight whose gradient from the data is weaker than λ ends up at zero.",
-    $"{share:P0} of the weights are near zero. L1's pull does not fade as a weight shrinks (unlike L2's λ·w), so every weight the data does not need is driven to zero.");
+Show.Value(() => lesson.Exercise.Check("05.ex2", myGuess, Lesson05Answers.MostlyNearZero(l1.At(1e-3).Weights)));
 
 // **Exercise 3.** Lesson 03 said that stronger regularization moves the onset of overfitting later. What will `FitDiagnosis` say about the run with weight decay 10⁻¹? Set `myVerdict` and run the cell.
 
 // ── cell 38 ──
 FitVerdict? myVerdict = null;   // ← fill in: FitVerdict.Underfitting, FitVerdict.GoodFit or FitVerdict.Overfitting
-var strongest = FitDiagnosis.Of(decay.At(1e-1).History);
-if (myVerdict is null) lesson.Feedback.On(false, "", "Fill in myVerdict first.");
-else lesson.Feedback.On(myVerdict == strongest.Verdict,
-    $"Right: {strongest.Finding}. {strongest.Evidence}. A weight decay this strong pulls the weights to zero faster than the data pushes them up: the network stays a constant guess.",
-    $"The helper says {FitReport.Name(strongest.Verdict)}: {strongest.Evidence}. Look at the right end of the weight-decay chart: where are the training and the validation loss?");
+Show.Value(() => lesson.Exercise.Check("05.ex3", myVerdict, Lesson05Answers.StrongDecayVerdict(decay.At(1e-1).History)));
 
-// **Exercise 4 (optional).** Does augmentation without the mirror still help? Set `myAugmentation` (for example `new Augmentation(MaxShift: 1)` or `new Augmentation(Noise: 0.2)`) and run the cell: it trains one more run on the Fashion-MNIST subset and compares it with the two above.
+// **Exercise 4 (optional).** Does augmentation without the mirror still help? Choose `myAugmentation` (for example `new Augmentation(MaxShift: 1)` or `new Augmentation(Noise: 0.2)`), predict in `myPrediction` whether its final validation loss ends below the run without augmentation, and run the cell: it trains one more run on the Fashion-MNIST subset and compares it with the two above.
 
 // ── cell 40 ──
-Augmentation? myAugmentation = null;   // ← fill in
-if (myAugmentation is null) lesson.Feedback.On(false, "", "Fill in myAugmentation first, e.g. new Augmentation(MaxShift: 1) or new Augmentation(Noise: 0.2).");
-else
-{
-    var yours = Trainer.Fit(imageModel with { Augmentation = myAugmentation }, fashion, lesson.Options with { Label = $"augmentation {myAugmentation}" }).History;
-    lesson.Feedback.On(yours.FinalValidationLoss < plain.FinalValidationLoss,
-        $"{myAugmentation}: final validation loss {yours.FinalValidationLoss:0.###}, better than no augmentation ({plain.FinalValidationLoss:0.###}); the lesson's augmentation reached {augmented.FinalValidationLoss:0.###}. Every label-preserving change gives the network new examples to learn from.",
-        $"{myAugmentation}: final validation loss {yours.FinalValidationLoss:0.###}, not better than no augmentation ({plain.FinalValidationLoss:0.###}). Changes that are too big (or too few epochs to learn from harder examples) can cost more than they give: try smaller changes.");
-}
+Augmentation? myAugmentation = null;   // ← fill in, e.g. new Augmentation(MaxShift: 1) or new Augmentation(Noise: 0.2)
+bool? myPrediction = null;             // ← fill in: true (it ends below no augmentation) or false
+lesson.Feedback.Show(Lesson05Answers.AugmentationHelps(myAugmentation, myPrediction,
+    a => Trainer.Fit(imageModel with { Augmentation = a }, fashion, lesson.Options with { Label = $"augmentation {a}" }).History, plain, augmented));
 
 // ## Key takeaways
 //

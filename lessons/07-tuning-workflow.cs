@@ -382,16 +382,11 @@ lesson.Claim.Check("07.12", "the same workflow on a CSV: the best rate classifie
 
 // ── cell 53 ──
 SearchDimension? myDimension = null;   // ← fill in, e.g. SearchDimension.Log("batch", 32, 512, (hp, v) => hp with { BatchSize = ... })
-if (myDimension is null) lesson.Feedback.On(false, "", "Fill in myDimension first: a SearchDimension whose Apply sets BatchSize to (int)Math.Round(v).");
-else
+lesson.Feedback.Show(Lesson07Exercises.ExtraDimension(myDimension, dimension =>
 {
-    var bigger = new SearchSpace(space.Dimensions.Append(myDimension).ToArray());
-    var quasi4 = Search.Run("quasi-random + batch", baseline, bigger, bigger.QuasiRandom(trials: 8, seed: 1000 * seed + 1), proxy, log, options: lesson.Options);
-    Console.WriteLine($"{quasi[0]}\n{quasi4}");
-    lesson.Feedback.On(quasi4.DistinctValues(myDimension.Name) == 8,
-        $"Every one of the 8 trials tried its own {myDimension.Name} value, and still a new value of every other knob: adding a dimension costs a quasi-random search no trials (a grid of 2 values per knob would need 16). Best: {quasi4.BestValidationLoss:0.####} vs {quasi[0].BestValidationLoss:0.####} before; with the same 8 trials, a fourth knob spreads them thinner, so the best may be a little worse or better by chance.",
-        $"Only {quasi4.DistinctValues(myDimension.Name)} different values of {myDimension.Name}: check that Apply uses the value v it is given.");
-}
+    var bigger = new SearchSpace(space.Dimensions.Append(dimension).ToArray());
+    return Search.Run("quasi-random + batch", baseline, bigger, bigger.QuasiRandom(trials: 8, seed: 1000 * seed + 1), proxy, log);
+}, quasi[0]));
 
 // **Exercise 2.** Predict from the log which hyperparameter mattered most in the quasi-random searches: look at the parallel-coordinates chart and the table above, and write "lr", "wd" or "dropout". The check ranks the three by how strongly each one's value (log value for lr and wd) is related to the validation loss across the 40 quasi-random trials.
 
@@ -422,10 +417,8 @@ lesson.Feedback.Show(Lesson07Exercises.MessyCsv(messy, "cultivar", myDrop, myDro
 // **Exercise 5.** The test guard. Suppose you were tempted to try one more dropout value on the final model and test again, in this study. Set `myAnswer` to what the second `testSet.Evaluate` would do: `"number"` (return a new accuracy) or `"error"`.
 
 // ── cell 61 ──
-string myAnswer = "";   // ← "number" or "error"
-Show.Value(() => lesson.Feedback.On(myAnswer == "error",
-    "Right: the guard throws, and it would after a kernel restart too, because the look is in the log. Each look at the test set that influences a choice makes its number optimistic; choose on the validation set, test once.",
-    myAnswer == "" ? "Fill in myAnswer first." : "It throws TestSetAlreadyUsedException. Any choice made after looking at the test score turns the test set into a second validation set."));
+string? myAnswer = null;   // ← "number" or "error"
+lesson.Feedback.Show(Lesson07Exercises.TestGuard(myAnswer));
 
 // ## Key takeaways
 //

@@ -321,41 +321,26 @@ if (summary.MissingLessons.Count > 0)
 
 // ── cell 46 ──
 bool? smallerWithFewer = null;   // ← fill in: true or false
-var fewer = TestSetTuning.Measure(trials.Take(3).ToList(), testSize: 100, splits: 200, seed: seed);
-Console.WriteLine($"3 configurations: {fewer}");
-bool wasSmaller = fewer.Mean < optimism.Mean;
-Show.Value(() => lesson.Feedback.On(smallerWithFewer == wasSmaller,
-    $"Right: {100 * fewer.Mean:0.0} points with 3 configurations, {100 * optimism.Mean:0.0} with 40. The more candidates, the more chances that one of them is lucky on the test set.",
-    smallerWithFewer is null ? "Fill in smallerWithFewer (true or false) and run the cell again."
-        : $"With 3 configurations the gap averaged {100 * fewer.Mean:0.0} points, with 40 {100 * optimism.Mean:0.0}. Fewer candidates give luck fewer chances, but which 3 you compare matters too: if one clearly beats the others, there is little to choose and little to inflate."));
+Show.Value(() => lesson.Exercise.Check("08.ex1", smallerWithFewer, "smallerWithFewer (true or false)", _ =>
+    Lesson08Exercises.SmallerWithFewer(TestSetTuning.Measure(trials.Take(3).ToList(), testSize: 100, splits: 200, seed: seed), optimism)));
 
-// **Exercise 2.** A bigger test set makes each score less of a lottery. Set `myTestSize` (between 50 and 1,000 digits), predict whether the gap will shrink compared with 100, and run the cell.
+// **Exercise 2.** A bigger test set makes each score less of a lottery. Set `myTestSize` (between 50 and 1,000 digits), predict in `myPrediction` whether the gap will be smaller than with 100, and run the cell.
 
 // ── cell 48 ──
-int myTestSize = 0;   // ← fill in: 50 to 1000
-if (myTestSize < 50 || myTestSize > 1000)
-    lesson.Feedback.On(false, "", "Set myTestSize to a number of digits between 50 and 1,000, then run the cell again.");
-else
-{
-    var sized = TestSetTuning.Measure(trials, testSize: myTestSize, splits: 200, seed: seed);
-    Console.WriteLine($"test set of {myTestSize}: {sized}");
-    lesson.Feedback.On(myTestSize > 100 ? sized.Mean < optimism.Mean : sized.Mean >= optimism.Mean,
-        $"As expected: {100 * sized.Mean:0.0} points with {myTestSize} test digits against {100 * optimism.Mean:0.0} with 100. Each accuracy on n digits wobbles by about √(p(1−p)/n), so a larger set leaves less luck to pick.",
-        $"{100 * sized.Mean:0.0} points with {myTestSize} test digits against {100 * optimism.Mean:0.0} with 100. The spread of an accuracy on n digits shrinks like 1/√n; with 200 cuts the averages still carry some noise, so try a size far from 100 (e.g. 50 or 800).");
-}
+int? myTestSize = null;    // ← fill in: 50 to 1000
+bool? myPrediction = null; // ← fill in: true (the gap is smaller than with 100 test digits) or false
+lesson.Feedback.Show(Lesson08Exercises.BiggerTestSet(myTestSize, myPrediction, size => TestSetTuning.Measure(trials, testSize: size, splits: 200, seed: seed), optimism));
 
 // **Exercise 3.** Back to section 2. Early stopping watched the 600 validation digits. Predict: if it had watched the *training* loss instead (`Monitor = Metric.TrainLoss`), would the kept model do as well on the fresh digits? Set `asGoodOnTraining` and run the cell.
 
 // ── cell 50 ──
 bool? asGoodOnTraining = null;   // ← fill in: true or false
-var watchTraining = Trainer.Fit(bigNet, noisy, lesson.Options with { EarlyStopping = new EarlyStopping(Patience: 5, Monitor: Metric.TrainLoss), Label = "early stopping on training loss" });
-var onTraining = FreshScore.Of(watchTraining, noisy, "watching training loss");
-Console.WriteLine($"{onTraining}; {lowestValidation}");
-bool asGood = onTraining.FreshAccuracy >= lowestValidation.FreshAccuracy - 0.01;
-Show.Value(() => lesson.Feedback.On(asGoodOnTraining == asGood,
-    asGood ? $"Right, it happened to be about as good here ({onTraining.FreshAccuracy:P1} vs {lowestValidation.FreshAccuracy:P1})." : $"Right: watching the training loss, which keeps falling, it trained on and kept a memorizing model: {onTraining.FreshAccuracy:P1} on fresh digits against {lowestValidation.FreshAccuracy:P1}.",
-    asGoodOnTraining is null ? "Fill in asGoodOnTraining (true or false) and run the cell again."
-        : $"Watching training loss kept epoch {watchTraining.History.RestoredEpoch ?? watchTraining.History.Epochs.Count}: fresh accuracy {onTraining.FreshAccuracy:P1} against {lowestValidation.FreshAccuracy:P1} when watching validation loss. The training loss keeps falling while the network memorizes, so it cannot tell when to stop (lesson 03)."));
+Show.Value(() => lesson.Exercise.Check("08.ex3", asGoodOnTraining, "asGoodOnTraining (true or false)", _ =>
+{
+    var watchTraining = Trainer.Fit(bigNet, noisy, lesson.Options with { EarlyStopping = new EarlyStopping(Patience: 5, Monitor: Metric.TrainLoss), Label = "early stopping on training loss" });
+    var onTraining = FreshScore.Of(watchTraining, noisy, "watching training loss");
+    return Lesson08Exercises.AsGoodOnTraining(onTraining, lowestValidation, watchTraining.History.RestoredEpoch ?? watchTraining.History.Epochs.Count);
+}));
 
 // ## Key takeaways
 //

@@ -84,6 +84,11 @@ public sealed record ChartOptions
     /// epoch − 1 + k/n), so runs with different batch sizes line up (lesson 02). Default false: the update number.</summary>
     public bool StepsInEpochs { get; init; }
 
+    /// <summary>Comparison charts (epoch, step and sweep curves) with a linear y axis: when a few points lie far above the
+    /// rest (above the lowest + 3 × (95th percentile − lowest)), the y range stops there and the axis title says how many
+    /// points are above it, so that one spike does not flatten the comparison. Default true; false draws every point.</summary>
+    public bool ClipOutliers { get; init; } = true;
+
     /// <summary>Chart width in pixels. Null (default): the chart's own (800 for most). Valid: 200 to 4,000.</summary>
     public int? Width { get; init => field = value is null ? null : Valid.Int(nameof(Width), value.Value, 200, 4000, "800"); }
 

@@ -83,7 +83,7 @@ public static partial class Plot
     }
 
     private static GenericChart EpochFrame(List<GenericChart> traces, List<History> runs, ChartOptions o, string title, string yTitle, bool logY) =>
-        WholeNumberX(Finish(traces, o, title, "epoch (full passes over the training set)", yTitle, logY: logY),
+        WholeNumberX(Finish(traces, o, title, "epoch (full passes over the training set)", yTitle, logY: logY, clipOutliers: true),
             runs.Select(h => h.Epochs.Count).DefaultIfEmpty(1).Max());
 
     private static IEnumerable<GenericChart> EpochTraces(History h, ChartMetric metric, ChartSeries series, Color color, string prefix, ChartOptions o)

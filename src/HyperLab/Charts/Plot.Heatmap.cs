@@ -73,8 +73,10 @@ public static partial class Plot
             // landed on the first panel's axes.
             var x = new Plotly.NET.LayoutObjects.LinearAxis();
             x.SetProperty("title", AxisTitleObject(o.XTitle ?? AxisTitle(tables[i].Table.ColumnKnob, tables[i].Table.Columns)));
+            x.SetProperty("exponentformat", "e");
             var y = new Plotly.NET.LayoutObjects.LinearAxis();
             y.SetProperty("title", AxisTitleObject(o.YTitle ?? AxisTitle(tables[i].Table.RowKnob, tables[i].Table.Rows)));
+            y.SetProperty("exponentformat", "e");
             chart = Plotly.NET.Chart.withXAxis(x, Microsoft.FSharp.Core.FSharpOption<StyleParam.SubPlotId>.Some(StyleParam.SubPlotId.NewXAxis(i + 1))).Invoke(chart);
             chart = Plotly.NET.Chart.withYAxis(y, Microsoft.FSharp.Core.FSharpOption<StyleParam.SubPlotId>.Some(StyleParam.SubPlotId.NewYAxis(i + 1))).Invoke(chart);
         }
@@ -123,6 +125,7 @@ public static partial class Plot
         barTitle.SetProperty("text", "validation loss (nats)");
         var bar = new ColorBar();
         bar.SetProperty("title", barTitle);
+        bar.SetProperty("exponentformat", "e");
         var chart = CSharpChart.Heatmap<double, string, string, string>(z, X: xs, Y: ys,
             ColorScale: StyleParam.Colorscale.Viridis, ShowScale: showScale, ColorBar: bar, Name: title);
         return GenericChart.mapTrace(FSharpFunc(trace =>

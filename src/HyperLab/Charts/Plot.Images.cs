@@ -10,7 +10,8 @@ public static partial class Plot
     /// <summary>
     /// A grid of small square grey-scale images, one row per <see cref="ImageRow"/> (lesson 05 shows training images
     /// next to augmented copies). Bright is high (Plotly's "Greys" scale: 0 black, the largest value white); the gaps
-    /// between images are blank. The rows' labels are listed top to bottom in the title line of the y axis.
+    /// between images are blank. The rows' labels are listed top to bottom in the title line of the y axis; the axes carry
+    /// no tick labels (pixel positions in the mosaic mean nothing).
     /// </summary>
     /// <param name="rows">Rows of images, all square and of one size (28 × 28 for Fashion-MNIST, 8 × 8 for digits).</param>
     /// <param name="options">Title (default "Images"), axis titles, size (default: 60 pixels per image column, 80 per row).</param>
@@ -37,6 +38,14 @@ public static partial class Plot
         var chart = CSharpChart.Heatmap<double, double, double, string>(z, ColorScale: StyleParam.Colorscale.Greys, ShowScale: false, ReverseYAxis: true, Name: "pixels");
         chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: o.XTitle ?? $"{columns} images per row ({side}×{side} pixels each)", ShowGrid: false);
         chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: o.YTitle ?? "rows, top to bottom: " + string.Join(" · ", list.Select(r => r.Label)), ShowGrid: false);
+        foreach (bool x in new[] { true, false })
+        {
+            // Pixel positions in the mosaic mean nothing: no tick labels.
+            var axis = new Plotly.NET.LayoutObjects.LinearAxis();
+            axis.SetProperty("showticklabels", false);
+            chart = x ? Plotly.NET.Chart.withXAxis(axis, Microsoft.FSharp.Core.FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart)
+                      : Plotly.NET.Chart.withYAxis(axis, Microsoft.FSharp.Core.FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
+        }
         return Frame(chart, o, "Images", Math.Max(400, 60 * columns + 120), 80 * list.Count + 160);
     }
 }

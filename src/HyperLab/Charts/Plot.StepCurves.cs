@@ -47,7 +47,7 @@ public static partial class Plot
         bool logY = o.LogY ?? loss;
         return Finish(traces, o, loss ? "Mini-batch loss of every update, unsmoothed" : "Learning rate used at each update",
             o.StepsInEpochs ? "training progress (epochs)" : "update (step)",
-            loss ? "mini-batch training loss (nats" + (logY ? ", log scale)" : ")") : "learning rate η" + (logY ? " (log scale)" : ""), logY: logY);
+            loss ? "mini-batch training loss (nats" + (logY ? ", log scale)" : ")") : "learning rate η" + (logY ? " (log scale)" : ""), logY: logY, clipOutliers: loss);
     }
 
     // Update number, or progress in epochs: update k of an epoch of n updates sits at epoch − 1 + k/n.

@@ -141,7 +141,7 @@ public static partial class Plot
         if (o.Target is double t) traces.Add(Reference(all.Min(p => Place(p.X)), all.Max(p => Place(p.X)), t, $"target {t:0.###}"));
         string xTitle = Scaled(name, logX, all.Any(p => p.X <= 0) ? "log scale; 0 drawn one decade left" : "log scale");
         var chart = Finish(traces, o, $"Final {(loss ? "loss" : "accuracy")} against {name}{(lines.Any(l => l.Points.Any(p => p.Runs.Count > 1)) ? " (mean over runs)" : "")}",
-            xTitle, Scaled("final " + MetricTitle(metric), o.LogY ?? false), logX, o.LogY ?? false);
+            xTitle, Scaled("final " + MetricTitle(metric), o.LogY ?? false), logX, o.LogY ?? false, clipOutliers: true);
         return wholeX && !logX ? WholeNumberX(chart, all.Max(p => p.X)) : chart;
     }
 

@@ -19,13 +19,20 @@ public static partial class Plot
 {
     /// <summary>Combines traces under a title and axis labels (the options' own when set), with log axes on request, the
     /// legend below the plot and the options' size (default 800 × 520).</summary>
+    /// <remarks>With <paramref name="clipOutliers"/> (comparison charts: epoch, step and sweep curves) and a linear y axis,
+    /// a few points far above the rest (a single spike) no longer set the y range: see <see cref="RobustRange"/>; the y
+    /// axis title then says how many points lie above the range. <see cref="ChartOptions.ClipOutliers"/> = false turns it off.</remarks>
     internal static GenericChart Finish(IEnumerable<GenericChart> traces, ChartOptions o, string title, string xTitle, string yTitle,
-        bool logX = false, bool logY = false)
+        bool logX = false, bool logY = false, bool clipOutliers = false)
     {
         int width = o.Width ?? 800;
-        var chart = Plotly.NET.Chart.withTitle(Wrap(o.Title ?? title, TitleWidth(width)), FSharpOption<Font>.None).Invoke(CSharpChart.Combine(traces));
+        var combined = CSharpChart.Combine(traces);
+        var clip = clipOutliers && o.ClipOutliers && !logY ? RobustRange(YValues(combined)) : null;
+        var chart = Plotly.NET.Chart.withTitle(Wrap(o.Title ?? title, TitleWidth(width)), FSharpOption<Font>.None).Invoke(combined);
         chart = CSharpStyle.WithXAxisStyle<double, double, string>(chart, TitleText: o.XTitle ?? xTitle, AxisType: AxisType(logX));
-        chart = CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: o.YTitle ?? yTitle, AxisType: AxisType(logY));
+        chart = clip is { } c
+            ? CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: $"{o.YTitle ?? yTitle}<br><sub>{c.Note}</sub>", AxisType: AxisType(logY), MinMax: Tuple.Create(c.Low, c.High))
+            : CSharpStyle.WithYAxisStyle<double, double, string>(chart, TitleText: o.YTitle ?? yTitle, AxisType: AxisType(logY));
         chart = ExponentTicks(chart);
         // The legend goes below the plot: run labels are long and would squeeze it from the side.
         chart = CSharpStyle.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal,
@@ -35,10 +42,13 @@ public static partial class Plot
 
     /// <summary>Sets a title (wrapped to the chart's width) and the size on a chart that has its own axes (heatmaps,
     /// parallel coordinates, images).</summary>
-    internal static GenericChart Frame(GenericChart chart, ChartOptions o, string title, int width, int height)
+    /// <remarks>The x and y axes get exponent tick labels as in <see cref="Finish"/>; pass <paramref name="cartesian"/> = false
+    /// for a chart without them (parallel coordinates), which labels its own axes.</remarks>
+    internal static GenericChart Frame(GenericChart chart, ChartOptions o, string title, int width, int height, bool cartesian = true)
     {
         int w = o.Width ?? width;
         chart = Plotly.NET.Chart.withTitle(Wrap(o.Title ?? title, TitleWidth(w)), FSharpOption<Font>.None).Invoke(chart);
+        if (cartesian) chart = ExponentTicks(chart);
         return CSharpStyle.WithSize(chart, w, o.Height ?? height);
     }
 
@@ -88,6 +98,33 @@ public static partial class Plot
                       : Plotly.NET.Chart.withYAxis(axis, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
         }
         return chart;
+    }
+
+    /// <summary>A y range that a single spike does not decide: from the lowest value to the lowest + 3 × (95th percentile −
+    /// lowest) (3 × the 95th percentile for values from 0), padded by 5 %. Null when nothing lies above it (the chart keeps
+    /// Plotly's own range) or with fewer than 5 finite values.</summary>
+    public static OutlierClip? RobustRange(IEnumerable<double> values)
+    {
+        var v = values.Where(double.IsFinite).Order().ToList();
+        if (v.Count < 5) return null;
+        double min = v[0], p95 = v[(int)Math.Ceiling(0.95 * v.Count) - 1];
+        double high = min + 3 * (p95 - min);
+        if (!(high > min)) return null;
+        int above = v.Count(x => x > high);
+        if (above == 0) return null;
+        double pad = 0.05 * (high - min);
+        return new OutlierClip(min - pad, high + pad, above, v[^1]);
+    }
+
+    /// <summary>Every finite y value of a chart's traces, read from its JSON.</summary>
+    internal static IEnumerable<double> YValues(GenericChart chart)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(GenericChart.toJson(chart));
+        var values = new List<double>();
+        foreach (var trace in doc.RootElement.GetProperty("data").EnumerateArray())
+            if (trace.TryGetProperty("y", out var y) && y.ValueKind == System.Text.Json.JsonValueKind.Array)
+                values.AddRange(y.EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.Number).Select(e => e.GetDouble()));
+        return values;
     }
 
     private static StyleParam.AxisType AxisType(bool log) => log ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear;
@@ -141,4 +178,16 @@ public static partial class Plot
     private static FSharpOption<T> None<T>() => FSharpOption<T>.None;
 
     private static FSharpOption<T> Some<T>(T value) => FSharpOption<T>.Some(value);
+}
+
+/// <summary>A clipped y range (see <c>Plot.RobustRange</c>): its ends, how many points lie above it and the largest.</summary>
+/// <param name="Low">Lower end of the drawn range.</param>
+/// <param name="High">Upper end of the drawn range.</param>
+/// <param name="Above">How many points lie above it (not drawn).</param>
+/// <param name="Largest">The largest value.</param>
+public sealed record OutlierClip(double Low, double High, int Above, double Largest)
+{
+    /// <summary>"1 point above the range (up to 12.1): a single spike is not allowed to flatten the comparison".</summary>
+    public string Note => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Above} point{(Above == 1 ? "" : "s")} above the range (up to {Largest:0.###}) not drawn, so that {(Above == 1 ? "one spike does" : "a few spikes do")} not flatten the rest");
 }

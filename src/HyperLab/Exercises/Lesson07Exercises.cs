@@ -71,4 +71,36 @@ public static class Lesson07Exercises
 
     /// <summary>The feedback, returned for the notebook to show.</summary>
     private static FeedbackResult Reply(FeedbackResult r) => r;
+
+    /// <summary>Exercise "one more dimension": the learner's <see cref="SearchDimension"/> for the batch size, judged by a
+    /// quasi-random search with it (<paramref name="search"/>, called only once a dimension is given): right when every
+    /// trial tried its own value of the new dimension (so Apply uses the value it is given).</summary>
+    /// <param name="myDimension">The learner's dimension; null while not filled in.</param>
+    /// <param name="search">Runs the extended search with the dimension.</param>
+    /// <param name="before">The first quasi-random search, for the comparison in the feedback.</param>
+    public static FeedbackResult ExtraDimension(SearchDimension? myDimension, Func<SearchDimension, SearchResult> search, SearchResult before)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(before);
+        if (myDimension is null) return Reply(new(false, "Fill in myDimension first: a SearchDimension whose Apply sets BatchSize to (int)Math.Round(v)."));
+        var extended = search(myDimension);
+        Console.WriteLine($"{before}\n{extended}");
+        int distinct = extended.DistinctValues(myDimension.Name), trials = extended.Trials.Count;
+        return Reply(distinct == trials
+            ? new(true, $"Every one of the {trials} trials tried its own {myDimension.Name} value, and still a new value of every other knob: adding a dimension costs a quasi-random search no trials (a grid of 2 values per knob would need {1 << extended.Space.Dimensions.Count}). " +
+                $"Best: {extended.BestValidationLoss:0.####} vs {before.BestValidationLoss:0.####} before; with the same trials, one more knob spreads them thinner, so the best may be a little worse or better by chance.")
+            : new(false, $"Only {distinct} different values of {myDimension.Name} in {trials} trials: check that Apply uses the value v it is given."));
+    }
+
+    /// <summary>Exercise "the test guard": what a second <c>testSet.Evaluate</c> in the same study does.</summary>
+    /// <param name="myAnswer">"number" (it returns a new accuracy) or "error"; null or blank while not filled in.</param>
+    public static FeedbackResult TestGuard(string? myAnswer)
+    {
+        if (string.IsNullOrWhiteSpace(myAnswer)) return Reply(new(false, "Fill in myAnswer first: \"number\" or \"error\"."));
+        string a = myAnswer.Trim().ToLowerInvariant();
+        if (a is not ("number" or "error")) return Reply(new(false, $"\"{myAnswer}\" is neither \"number\" nor \"error\"."));
+        return Reply(a == "error"
+            ? new(true, "Right: the guard throws, and it would after a kernel restart too, because the look is in the log. Each look at the test set that influences a choice makes its number optimistic; choose on the validation set, test once.")
+            : new(false, "It throws TestSetAlreadyUsedException. Any choice made after looking at the test score turns the test set into a second validation set."));
+    }
 }

@@ -37,6 +37,35 @@ public class InteractionsTests
         ]);
         Assert.True(result.RatioToNext("lr") < 1);
         Assert.Equal("depth", result.Largest.Knob.Name);
+        Assert.False(result.Dominance("lr", 0.03).Holds);
+    }
+
+    [Fact]
+    [NegativeControl("06.7")]
+    public void A_rate_that_wins_only_through_one_extreme_value_does_not_matter_most()
+    {
+        // lr's spread comes from 1e-4 alone (far too small for the budget); without it the rate is flat, while the batch still spreads.
+        var extreme = new ImportanceResult(new Hyperparameters(),
+        [
+            new KnobSpread(Knob.LearningRate(1e-4, 1e-3, 1e-2, 3e-2), Scripted("lr", (1e-4, 2.1), (1e-3, 0.12), (1e-2, 0.11), (3e-2, 0.12))),
+            new KnobSpread(Knob.BatchSize(16, 64, 256), Scripted("batch", (16, 0.09), (64, 0.11), (256, 0.31))),
+            new KnobSpread(Knob.Epochs(2, 6, 18), Scripted("epochs", (2, 0.27), (6, 0.11), (18, 0.2))),
+        ]);
+        Assert.True(extreme.RatioToNext("lr") > 1);   // the old check passed
+        var d = extreme.Dominance("lr", 0.03);
+        Assert.True(d.Lead > 0.03);
+        Assert.False(d.Holds, d.ToString());
+        Assert.Contains("does not matter most", d.ToString());
+        // The effect: the rate spreads the loss even without its worst run.
+        var real = new ImportanceResult(new Hyperparameters(),
+        [
+            new KnobSpread(Knob.LearningRate(3e-4, 1e-3, 3e-3, 1e-2, 3e-2), Scripted("lr", (3e-4, 0.9), (1e-3, 0.3), (3e-3, 0.11), (1e-2, 0.11), (3e-2, 0.17))),
+            new KnobSpread(Knob.BatchSize(16, 64, 256), Scripted("batch", (16, 0.09), (64, 0.11), (256, 0.31))),
+        ]);
+        Assert.True(real.Dominance("lr", 0.03).Holds, real.Dominance("lr", 0.03).ToString());
+        // A lead within the margin (seed noise) is no lead.
+        Assert.False(real.Dominance("lr", 0.7).Holds);
+        Assert.Throws<ArgumentOutOfRangeException>(() => real.Dominance("lr", -1));
     }
 
     [Theory]

@@ -27,23 +27,73 @@ public class Lesson06
     }
 
     [Fact]
-    [NegativeControl("06.4")]
-    public void Depths_that_want_the_same_decay_fail_the_depth_claim()
+    [NegativeControl("06.10")]
+    public void Depths_that_want_the_same_decay_or_a_shallow_model_that_decay_does_not_hurt_fail_the_tolerance_claim()
     {
-        double[] depths = [1, 4], decays = [0.1, 0.3, 1, 3];
-        Assert.False(new BestRowComparison(ScriptedRuns.Grid(depths, decays, _ => 0.3)).Larger);
-        Assert.False(new BestRowComparison(ScriptedRuns.Grid(depths, decays, d => d == 1 ? 1 : 0.1)).Larger);
-        Assert.True(new BestRowComparison(ScriptedRuns.Grid(depths, decays, d => d == 1 ? 0.1 : 1)).Larger);
+        double[] depths = [1, 4], decays = [0, 0.1, 0.3, 1, 3];
+        // The effect: depth 1 best at 0, depth 4 at 1, on three seeds.
+        var wants = ScriptedRuns.Grid(depths, decays, d => d == 1 ? 1e-3 : 1);
+        var holds = DecayTolerance.Of(wants, [wants, wants], 0.02);
+        Assert.True(holds.Holds, holds.ToString());
+        // Both depths want the same decay: no larger best, and the shallow model is not hurt at the deep one's best.
+        var same = ScriptedRuns.Grid(depths, decays, _ => 0.3);
+        Assert.False(DecayTolerance.Of(same, [same, same], 0.02).Holds);
+        // The shallow model wants the larger decay.
+        var reversed = ScriptedRuns.Grid(depths, decays, d => d == 1 ? 1 : 0.1);
+        Assert.False(DecayTolerance.Of(reversed, [reversed, reversed], 0.02).Holds);
+        // The bests differ on the first seed, but the shallow model's loss barely depends on the decay (0.01 nats): within the margin.
+        var flat = new GridResult("depth", depths, "wd", decays,
+        [
+            decays.Select(w => ScriptedRuns.Run(w == 0 ? 0.58 : 0.59)).ToList(),
+            decays.Select(w => ScriptedRuns.Run(w == 1 ? 0.69 : 0.72)).ToList(),
+        ]);
+        var thin = DecayTolerance.Of(flat, [flat, flat], 0.02);
+        Assert.False(thin.Holds, thin.ToString());
+        // On the other seeds the deep model is clearly worse at its first-seed best: not "no worse".
+        var worseElsewhere = new GridResult("depth", depths, "wd", [0, 1],
+        [
+            [ScriptedRuns.Run(0.58), ScriptedRuns.Run(0.66)],
+            [ScriptedRuns.Run(0.60), ScriptedRuns.Run(0.80)],
+        ]);
+        var first = new GridResult("depth", depths, "wd", decays,
+        [
+            decays.Select(w => ScriptedRuns.Run(w == 0 ? 0.58 : 0.66)).ToList(),
+            decays.Select(w => ScriptedRuns.Run(w == 1 ? 0.69 : 0.72)).ToList(),
+        ]);
+        Assert.True(DecayTolerance.Of(first, [first, first], 0.02).Holds);
+        var deepWorse = DecayTolerance.Of(first, [worseElsewhere, worseElsewhere], 0.02);
+        Assert.False(deepWorse.DeepNoWorse, deepWorse.ToString());
+        Assert.False(deepWorse.Holds);
     }
 
     [Fact]
-    [NegativeControl("06.5")]
-    public void A_longer_budget_whose_best_rate_is_higher_fails_no_higher()
+    public void A_grid_of_another_seed_without_the_needed_rows_is_refused()
+    {
+        double[] depths = [1, 4], decays = [0, 0.1, 0.3, 1, 3];
+        var grid = ScriptedRuns.Grid(depths, decays, d => d == 1 ? 1e-3 : 1);
+        var other = ScriptedRuns.Grid(depths, [0.1, 0.3], _ => 0.3);
+        Assert.Contains("run it with at least the rows", Assert.Throws<ArgumentException>(() => DecayTolerance.Of(grid, [other], 0.02)).Message);
+    }
+
+    [Fact]
+    [NegativeControl("06.11")]
+    public void A_good_range_that_stays_put_or_moves_up_fails_the_budget_claim()
     {
         double[] budgets = [3, 15];
-        var higher = new BestRowComparison(ScriptedRuns.Grid(budgets, Rates, e => e == 3 ? 2e-3 : 1e-2));
-        Assert.False(higher.NoLarger, higher.ToString());
-        Assert.True(new BestRowComparison(ScriptedRuns.Grid(budgets, Rates, e => e == 3 ? 1e-2 : 2e-3)).NoLarger);
+        var rates = Sweep.LogGrid(1e-3, 4.7e-2, 3);
+        var down = new GoodRangeShift(ScriptedRuns.Grid(budgets, rates, e => e == 3 ? 1e-2 : 2.15e-3));
+        Assert.True(down.Holds, down.ToString());
+        var same = new GoodRangeShift(ScriptedRuns.Grid(budgets, rates, _ => 4.64e-3));
+        Assert.False(same.Holds, same.ToString());
+        Assert.Contains("the range did not move", same.ToString());
+        Assert.False(new GoodRangeShift(ScriptedRuns.Grid(budgets, rates, e => e == 3 ? 2.15e-3 : 1e-2)).Holds);
+        // Half a step (one end moves, the other does not) is below the required one step.
+        var table = new double[] { 0.70, 0.20, 0.13, 0.16, 0.14, 0.27 };
+        var longer = new double[] { 0.20, 0.15, 0.09, 0.10, 0.14, 0.27 };
+        var half = new GoodRangeShift(new GridResult("epochs", budgets, "lr", rates,
+            [table.Select(l => ScriptedRuns.Run(l)).ToList(), longer.Select(l => ScriptedRuns.Run(l)).ToList()]));
+        Assert.InRange(half.StepsDown, 0.4, 0.6);
+        Assert.False(half.Holds, half.ToString());
     }
 
     [Fact]
