@@ -1,5 +1,4 @@
 using System.Globalization;
-using HyperLab.Interactions;
 using HyperLab.Sweeps;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -42,28 +41,7 @@ public static partial class Plot
         return SideBySide(tables, low, high, o, Key(list[0].Item.RowKnob, list[0].Item.ColumnKnob, high));
     }
 
-    /// <summary>
-    /// Lesson 06: learning rate × weight decay grids averaged over seeds (<see cref="DecayRateGrid"/>), side by side on one
-    /// colour scale, each read on the decay axis given with it: the coefficient λ or the effective decay λ′ = η·λ. A grid
-    /// read on the other axis than it was laid out on becomes a sheared table: its blank cells were not run.
-    /// </summary>
-    /// <param name="grids">Subtitle, grid and the axis to read it on, e.g. ("AdamW against λ′ = η·λ", adamW, DecayAxis.Effective).</param>
-    /// <param name="options">Title (default "Final validation loss (mean of the seeds)"), size (default 420 per grid + 120 × 560).</param>
-    public static GenericChart Heatmap(IEnumerable<(string Subtitle, DecayRateGrid Grid, DecayAxis Axis)> grids, ChartOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(grids);
-        var list = grids.ToList();
-        if (list.Count == 0 || list.Any(g => g.Grid is null || string.IsNullOrWhiteSpace(g.Subtitle)))
-            throw new ArgumentException("Give at least one (subtitle, grid, axis) and a subtitle and a grid for each.", nameof(grids));
-        var o = options ?? ChartOptions.Default;
-        var tables = list.Select(g => (g.Subtitle, Table: HeatTable.Of(g.Grid, g.Axis))).ToList();
-        var finite = tables.SelectMany(t => t.Table.Loss.SelectMany(r => r)).Where(double.IsFinite).ToList();
-        double low = finite.Count == 0 ? 0 : finite.Min(), high = finite.Count == 0 ? 1 : Math.Max(Math.Min(finite.Max(), 3 * low), low * 1.0001 + 1e-9);
-        return SideBySide(tables, low, high, o with { Title = o.Title ?? $"Final validation loss (mean of {list[0].Grid.Seeds.Count} seeds)" },
-            Key("decay", "lr", high) + " · blank: not run");
-    }
-
-    private static GenericChart SideBySide(IReadOnlyList<(string Name, HeatTable Table)> tables, double low, double high, ChartOptions o, string key)
+    internal static GenericChart SideBySide(IReadOnlyList<(string Name, HeatTable Table)> tables, double low, double high, ChartOptions o, string key)
     {
         var panels = tables.Select((t, i) => Trace(t.Table, low, high, showScale: i == tables.Count - 1, t.Name));
         var chart = CSharpChart.Grid(panels, 1, tables.Count, SubPlotTitles: tables.Select(t => t.Name).ToArray(), XGap: 0.15);
@@ -137,15 +115,9 @@ public static partial class Plot
     }
 
     /// <summary>What a heatmap draws: Loss[r][c] in nats, +∞ for a diverged run, NaN for a cell not run.</summary>
-    private sealed record HeatTable(string ColumnKnob, IReadOnlyList<double> Columns, string RowKnob, IReadOnlyList<double> Rows, double[][] Loss)
+    internal sealed record HeatTable(string ColumnKnob, IReadOnlyList<double> Columns, string RowKnob, IReadOnlyList<double> Rows, double[][] Loss)
     {
         public static HeatTable Of(GridResult grid) => new(grid.ColumnKnob, grid.Columns, grid.RowKnob, grid.Rows, grid.Loss);
-
-        public static HeatTable Of(DecayRateGrid grid, DecayAxis axis)
-        {
-            var (rows, loss) = grid.TableOn(axis);
-            return new HeatTable("lr", grid.Rates, axis == DecayAxis.Coefficient ? "weight decay λ" : "effective decay λ′ = η·λ", rows, loss);
-        }
 
         private IEnumerable<(int R, int C)> Finite =>
             Rows.SelectMany((_, r) => Columns.Select((_, c) => (r, c))).Where(p => double.IsFinite(Loss[p.r][p.c]));
@@ -156,10 +128,10 @@ public static partial class Plot
         public (int R, int C)? Best => Finite.Any() ? Finite.MinBy(p => Loss[p.R][p.C]) : null;
     }
 
-    private static string Key(string rowKnob, string columnKnob, double high) =>
+    internal static string Key(string rowKnob, string columnKnob, double high) =>
         $"◆ best {rowKnob} of each {columnKnob} · ★ best overall · colours capped at {high.ToString("0.##", CultureInfo.InvariantCulture)} nats";
 
-    private static Microsoft.FSharp.Core.FSharpFunc<Trace, Trace> FSharpFunc(Func<Trace, Trace> f) =>
+    internal static Microsoft.FSharp.Core.FSharpFunc<Trace, Trace> FSharpFunc(Func<Trace, Trace> f) =>
         Microsoft.FSharp.Core.FSharpFunc<Trace, Trace>.FromConverter(new Converter<Trace, Trace>(f));
 
     /// <summary>"learning rate (log scale)" when the values are evenly spaced in log, else the knob's name.</summary>

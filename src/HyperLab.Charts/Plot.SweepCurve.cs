@@ -1,6 +1,4 @@
 using System.Numerics;
-using HyperLab.NetworkDepth;
-using HyperLab.Regularization;
 using HyperLab.Sweeps;
 using HyperLab.Training;
 using Plotly.NET;
@@ -45,44 +43,9 @@ public static partial class Plot
         return SweepCurve(new[] { sweep }, options);
     }
 
-    /// <summary>
-    /// Lesson 05: final training loss (dashed; measured after training, dropout off) and validation loss (solid) against a
-    /// regularization strength, the best validation loss starred. On a log axis (the default for weight decay and L1,
-    /// whose strengths span decades) a strength of 0 cannot sit on the axis: it is drawn one decade left of the smallest
-    /// other strength, as diamonds named "{knob} 0 (none)". Dropout rates get a linear axis by default.
-    /// </summary>
-    /// <param name="sweep">The sweep.</param>
-    /// <param name="options">As for <see cref="SweepCurve{T}(IEnumerable{SweepResult{T}}, ChartOptions?)"/>; default
-    /// title "Final loss against {knob}".</param>
-    public static GenericChart SweepCurve(StrengthSweep sweep, ChartOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(sweep);
-        var o = options ?? ChartOptions.Default;
-        var metric = o.MetricOf(ChartMetric.Loss, ChartMetric.Accuracy);
-        var line = new SweepLine("", sweep.Points.Select(p => new SweepAt(p.Strength,
-            [metric == ChartMetric.Loss ? (p.TrainLoss, p.ValidationLoss) : Final(p.History, metric)])).ToList());
-        return DrawSweep([line], sweep.Knob, o, metric, o.LogX ?? SpansDecade(sweep.Strengths), "training loss (after training, dropout off)", wholeX: false);
-    }
+    internal sealed record SweepLine(string Name, IReadOnlyList<SweepAt> Points);
 
-    /// <summary>
-    /// Lesson 04: final validation loss (solid) and training loss (dashed) against depth, the mean over each depth's runs
-    /// (seeds) as a line and every run's validation loss as a circle; linear depth axis with whole-number ticks.
-    /// </summary>
-    /// <param name="results">One result per depth (from <see cref="DepthComparison.Run(Data.DataSplits, Hyperparameters, IEnumerable{int}, IReadOnlyList{int})"/>).</param>
-    /// <param name="options">As for <see cref="SweepCurve{T}(IEnumerable{SweepResult{T}}, ChartOptions?)"/>; default
-    /// title "Final loss against depth (mean over runs)".</param>
-    public static GenericChart SweepCurve(IEnumerable<DepthResult> results, ChartOptions? options = null)
-    {
-        var list = ChartInput.Require(results, nameof(results));
-        var o = options ?? ChartOptions.Default;
-        var metric = o.MetricOf(ChartMetric.Loss, ChartMetric.Accuracy);
-        var line = new SweepLine("", list.Select(r => new SweepAt(r.Depth, r.Runs.Select(h => Final(h, metric)).ToList())).ToList());
-        return DrawSweep([line], "depth", o, metric, o.LogX ?? false, "training loss (last epoch)", wholeX: true);
-    }
-
-    private sealed record SweepLine(string Name, IReadOnlyList<SweepAt> Points);
-
-    private sealed record SweepAt(double X, IReadOnlyList<(double Training, double Validation)> Runs)
+    internal sealed record SweepAt(double X, IReadOnlyList<(double Training, double Validation)> Runs)
     {
         public double Validation => Mean(Runs.Select(r => r.Validation));
         public double Training => Mean(Runs.Select(r => r.Training));
@@ -91,7 +54,7 @@ public static partial class Plot
         private static double Mean(IEnumerable<double> v) => v.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
     }
 
-    private static GenericChart DrawSweep(List<SweepLine> lines, string knob, ChartOptions o, ChartMetric metric, bool logX, string trainingName, bool wholeX)
+    internal static GenericChart DrawSweep(List<SweepLine> lines, string knob, ChartOptions o, ChartMetric metric, bool logX, string trainingName, bool wholeX)
     {
         var series = o.SeriesOr(ChartSeries.TrainingAndValidation);
         bool loss = metric == ChartMetric.Loss;
@@ -145,7 +108,7 @@ public static partial class Plot
         return wholeX && !logX ? WholeNumberX(chart, all.Max(p => p.X)) : chart;
     }
 
-    private static (double Training, double Validation) Final(History h, ChartMetric metric) =>
+    internal static (double Training, double Validation) Final(History h, ChartMetric metric) =>
         h.Diverged || h.LastEpoch is null ? (double.NaN, double.NaN)
         : metric == ChartMetric.Loss ? (h.LastEpoch.TrainLoss, h.FinalValidationLoss) : (h.LastEpoch.TrainAccuracy, h.FinalValidationAccuracy);
 
@@ -166,7 +129,7 @@ public static partial class Plot
         return $"sweep {i + 1}";
     }
 
-    private static bool SpansDecade(IEnumerable<double> values)
+    internal static bool SpansDecade(IEnumerable<double> values)
     {
         var positive = values.Where(v => v > 0).ToList();
         return positive.Count > 1 && positive.Max() / positive.Min() >= 10;
