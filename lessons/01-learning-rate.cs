@@ -162,8 +162,8 @@ Claim.Check("01.13", "the best SGD-with-momentum rate is between 0.01 and 0.1", 
 
 // ── cell 19 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
-Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.BestAdamRate, adamBest, "", "best AdamW rate of lesson 01's log-grid sweep", seed));
-Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.BestSgdRate, sgdBest, "", "best SGD-with-momentum rate of the sweep", seed));
+Console.WriteLine(HyperLab.Lessons.Summary.CourseResults.Record(HyperLab.Lessons.Summary.Measured.BestAdamRate, adamBest, "", "best AdamW rate of lesson 01's log-grid sweep", seed));
+Console.WriteLine(HyperLab.Lessons.Summary.CourseResults.Record(HyperLab.Lessons.Summary.Measured.BestSgdRate, sgdBest, "", "best SGD-with-momentum rate of the sweep", seed));
 
 // What was measured: on this data and budget, AdamW's best grid point is one of the three rates 3.2e-4, 1e-3, 3.2e-3 (out of nine), and SGD with momentum's one of 0.01, 0.032, 0.1 (out of seven). A half-decade grid cannot locate the best rate more precisely than a factor of about 3, and the best point moves with the seed, the data, the budget and the batch size (lesson 02). The usual defaults are where to *start*; the sweep or the finder below tells you where to *end up*.
 //
@@ -285,7 +285,7 @@ Claim.Check("01.19", "training at the suggested (valley) rate lands within 0.06 
 
 // ── cell 34 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
-Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.FinderSuggestion, finder.SuggestedRate, "", "the range test's valley suggestion (median of 3 seeds)", seed));
+Console.WriteLine(HyperLab.Lessons.Summary.CourseResults.Record(HyperLab.Lessons.Summary.Measured.FinderSuggestion, finder.SuggestedRate, "", "the range test's valley suggestion (median of 3 seeds)", seed));
 
 // How good is the finder beyond this one data set? The course's benchmark measured it on breast cancer, [digits](glossary.md#digits) and a 3,000-image Fashion-MNIST sample, with Adam and AdamW, for a short (4-epoch) and a longer (12-epoch) run, against a brute-force sweep of 11 rates in which every rate was trained on three seeds. It repeated the finder three times, each time on three fresh seeds, to see how far its answer moves.
 //

@@ -149,7 +149,7 @@ Claim.Check("02.6", "a batch of 256 processes examples faster than a batch of 8"
 
 // ── cell 21 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
-Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.ThroughputGain, speed.Speedup(8, 256), "×", "examples per second at batch 256 over batch 8", seed));
+Console.WriteLine(HyperLab.Lessons.Summary.CourseResults.Record(HyperLab.Lessons.Summary.Measured.ThroughputGain, speed.Speedup(8, 256), "×", "examples per second at batch 256 over batch 8", seed));
 
 // The curve flattens: once a batch is big enough to keep the processor busy, making it bigger no longer buys much speed. Where that happens depends on the hardware; measure it on yours.
 
@@ -207,7 +207,7 @@ Claim.Check("02.9", "at a fixed rate and epoch budget, a very large batch ends w
 
 // ── cell 30 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
-Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.LargeBatchPenalty, MeanFinal(4000) / MeanFinal(128), "×", "final validation loss of the full batch over batch 128's, same rate and epochs", seed));
+Console.WriteLine(HyperLab.Lessons.Summary.CourseResults.Record(HyperLab.Lessons.Summary.Measured.LargeBatchPenalty, MeanFinal(4000) / MeanFinal(128), "×", "final validation loss of the full batch over batch 128's, same rate and epochs", seed));
 
 // Read the dashed line too: the very large batches are worse on the *training* loss as well. At a fixed epoch budget the full batch makes only 5 updates against 625 for batch 32; it has not finished learning. So most of this gap is too few updates, not a mysterious failure to generalize. (Research has also found a true generalization gap for very large batches when training loss is matched, e.g. Keskar et al. 2017; we do not measure that here. Their explanation is a cited observation, not something this notebook shows: the noise of small-batch gradients keeps knocking the weights out of narrow, sharp valleys of the loss, so small batches tend to settle in wide, flat ones that generalize better, while large batches converge into the sharp ones. The noise, in other words, can help training escape poor solutions; see also Smith and Le, 2018.) The obvious repair is to take bigger steps when taking fewer of them, which is the next section.
 //

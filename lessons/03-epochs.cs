@@ -115,7 +115,7 @@ Show.Value(() => Claim.Check("03.5", "by epoch 40 the model has memorized most o
 
 // ── cell 14 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
-Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.OverfitOnsetEpoch, best.Epoch, "", "epoch of the validation minimum in the 40-epoch run that overfits (onset of overfitting)", seed));
+Console.WriteLine(HyperLab.Lessons.Summary.CourseResults.Record(HyperLab.Lessons.Summary.Measured.OverfitOnsetEpoch, best.Epoch, "", "epoch of the validation minimum in the 40-epoch run that overfits (onset of overfitting)", seed));
 
 // The training loss keeps falling to almost zero, but after the validation minimum that progress is memorization: the model learns the training set's quirks, including the answers that are wrong, and gets worse on new digits. In hindsight the right budget was the epoch of the validation minimum. Let us train three budgets from the same seed: too few (3 epochs), about right (the epoch of the minimum) and too many (40).
 
@@ -172,7 +172,7 @@ Console.WriteLine($"For comparison, the 40-epoch run's lowest validation loss wa
 
 // ── cell 22 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
-Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.EarlyStopEpoch, esBest.Epoch, "", "epoch early stopping kept (patience 5, budget 40)", seed));
+Console.WriteLine(HyperLab.Lessons.Summary.CourseResults.Record(HyperLab.Lessons.Summary.Measured.EarlyStopEpoch, esBest.Epoch, "", "epoch early stopping kept (patience 5, budget 40)", seed));
 
 // The best weights are also in a file, written with TorchSharp's own `save`. The file holds weights, not the shape of the network, so to use it later (another session, another program) build a model with the same hyperparameters and load the file into it. Same weights, same predictions, to the last bit (compared on the [logits](glossary.md#logits), the raw scores the network outputs for each class before [softmax](glossary.md#softmax) turns them into probabilities):
 

@@ -91,7 +91,7 @@ Show.Value(() => Claim.Check("04.3", "on a small table, judged at their best epo
 
 // ── cell 12 ──
 // For lesson 08's summary table, which is rebuilt from the course's own measurements: record this lesson's headline numbers.
-Console.WriteLine(HyperLab.Summary.CourseResults.Record(HyperLab.Summary.Measured.BestTableDepth, table.MinBy(r => r.MeanValidationLoss)!.Depth, "", "hidden layers with the lowest mean validation loss on breast cancer (depths 1-12, 3 seeds)", seed));
+Console.WriteLine(HyperLab.Lessons.Summary.CourseResults.Record(HyperLab.Lessons.Summary.Measured.BestTableDepth, table.MinBy(r => r.MeanValidationLoss)!.Depth, "", "hidden layers with the lowest mean validation loss on breast cancer (depths 1-12, 3 seeds)", seed));
 
 // Judged at their best epochs, the deep networks do no better: depending on the seed the best shallow or the best deep depth is slightly ahead, by less than the seed-to-seed noise (the accuracy differences are a tumour or two). Without early stopping the deep networks look worse, but that measures over-training, not depth. With a few hundred examples of 30 well-chosen measurements there is little structure for many layers to build on, and much to memorize. And, as the first experiment showed, each of those extra layers costs parameters and time.
 //
