@@ -114,6 +114,30 @@ public class LayerTests
         Assert.StartsWith("HyperLab.Tests.Architecture.CycleSample.Left ⇄ HyperLab.Tests.Architecture.CycleSample.Right", cycle);
     }
 
+    [Fact]
+    public void Every_type_name_in_src_means_one_type()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText).ToList();
+        Assert.True(sources.Count > 100, $"only {sources.Count} source files found");
+        var duplicates = TypeNames.Duplicates(sources);
+        Assert.True(duplicates.Count == 0, "type names used twice: " + string.Join("; ", duplicates));
+    }
+
+    [Fact]
+    public void A_type_name_used_in_two_namespaces_is_caught_and_partial_declarations_are_not()
+    {
+        string[] sources =
+        [
+            "namespace HyperLab.Lessons.Lesson05;\npublic sealed record DropoutCheck(double A);\npublic static partial class Lesson05Charts { }",
+            "namespace HyperLab.Lessons.Lesson08;\npublic static class DropoutCheck { }",
+            "namespace HyperLab.Lessons.Lesson05;\n\n/// <summary>x</summary>\npublic static partial class Lesson05Charts { }",
+        ];
+        Assert.Equal(["DropoutCheck: HyperLab.Lessons.Lesson05, HyperLab.Lessons.Lesson08"], TypeNames.Duplicates(sources));
+    }
+
     private static bool IsHyperLab(string ns) => ns == "HyperLab" || ns.StartsWith("HyperLab.", StringComparison.Ordinal);
 
     private static IEnumerable<string> ProjectReferences(string project)
