@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using HyperLab.Claims;
-using HyperLab.Exercises;
-using HyperLab.Summary;
+using HyperLab.Lessons.Claims;
+using HyperLab.Lessons.Exercises;
+using HyperLab.Lessons.Summary;
 using HyperLab.Training;
 using Microsoft.DotNet.Interactive.Formatting;
 

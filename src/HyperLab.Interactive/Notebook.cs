@@ -1,5 +1,5 @@
-using HyperLab.Claims;
-using HyperLab.Exercises;
+using HyperLab.Lessons.Claims;
+using HyperLab.Lessons.Exercises;
 using HyperLab.Platform;
 using HyperLab.Training;
 using Microsoft.DotNet.Interactive;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using HyperLab.Summary;
+using HyperLab.Lessons.Summary;
 
 namespace HyperLab.Interactive;
 
@@ -18,7 +18,7 @@ public static class SummaryTableHtml
         foreach (var r in table.Rows)
         {
             sb.Append($"<tr><td><b>{E(r.Definition.Name)}</b></td><td>{E(r.Definition.Controls)}</td><td>{E(r.Definition.TooLow)}</td><td>{E(r.Definition.TooHigh)}</td><td>{E(r.Definition.StartWith)}</td><td>");
-            sb.Append(string.Join("<br>", r.Measured.Select(m => $"{E(SummaryRow.Text(m))} (<a href=\"{Lessons.File(m.Lesson)}\">lesson {m.Lesson}</a>)")
+            sb.Append(string.Join("<br>", r.Measured.Select(m => $"{E(SummaryRow.Text(m))} (<a href=\"{LessonFiles.File(m.Lesson)}\">lesson {m.Lesson}</a>)")
                 .Concat(r.Missing.Select(k => $"<i>{E(SummaryRow.MissingText(k))}</i>"))));
             sb.Append("</td></tr>");
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HyperLab.Schedules;
 
 namespace HyperLab;
@@ -83,16 +82,7 @@ public sealed record Hyperparameters
     }
 
     /// <summary>Formats a number compactly for logs and labels: 0.001 as 1e-3, 0.05 as 0.05.</summary>
-    public static string Fmt(double v)
-    {
-        if (v == 0) return "0";
-        double a = Math.Abs(v);
-        if (a >= 0.01 && a < 10_000) return v.ToString("0.####", CultureInfo.InvariantCulture);
-        int e = (int)Math.Floor(Math.Log10(a));
-        double m = v / Math.Pow(10, e);
-        string ms = Math.Abs(m - Math.Round(m)) < 1e-9 ? ((int)Math.Round(m)).ToString(CultureInfo.InvariantCulture) : m.ToString("0.##", CultureInfo.InvariantCulture);
-        return $"{ms}e{e}";
-    }
+    public static string Fmt(double v) => Numerics.NumberText.Of(v);
 }
 
 /// <summary>The update rule used by the training loop.</summary>

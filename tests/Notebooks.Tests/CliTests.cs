@@ -39,8 +39,8 @@ public class CliTests
     public void Engine_stack_frames_are_removed_from_errors_but_the_message_and_course_frames_stay()
     {
         string error = string.Join('\n',
-            "HyperLab.Claims.ClaimFailedException: ✗ the loss fell: 2.3 → 2.4",
-            "   at HyperLab.Claims.Claim.That(Boolean holds, String text)",
+            "HyperLab.Lessons.Claims.ClaimFailedException: ✗ the loss fell: 2.3 → 2.4",
+            "   at HyperLab.Lessons.Claims.Claim.That(Boolean holds, String text)",
             "   at Submission#7.<<Initialize>>d__0.MoveNext()",
             "--- End of stack trace from previous location ---",
             "   at Microsoft.CodeAnalysis.Scripting.ScriptExecutionState.RunSubmissionsAsync[TResult]()");
@@ -48,8 +48,8 @@ public class CliTests
         string cleaned = ErrorText.WithoutEngineFrames(error);
 
         Assert.Equal(string.Join(Environment.NewLine,
-            "HyperLab.Claims.ClaimFailedException: ✗ the loss fell: 2.3 → 2.4",
-            "   at HyperLab.Claims.Claim.That(Boolean holds, String text)"), cleaned);
+            "HyperLab.Lessons.Claims.ClaimFailedException: ✗ the loss fell: 2.3 → 2.4",
+            "   at HyperLab.Lessons.Claims.Claim.That(Boolean holds, String text)"), cleaned);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class ExportTests(ITestOutputHelper output)
         {
             string committed = Path.Combine(lessons, Path.ChangeExtension(Path.GetFileName(notebook), ".cs"));
             Assert.True(File.Exists(committed), $"{committed} is missing: run `dotnet run --project src/Course -- export` and commit lessons/.");
-            string fresh = LessonExporter.Export(notebook, "../src/HyperLab/HyperLab.csproj");
+            string fresh = LessonExporter.Export(notebook, "../src/HyperLab.Lessons/HyperLab.Lessons.csproj");
             Assert.True(fresh == File.ReadAllText(committed),
                 $"{Path.GetFileName(committed)} is older than its notebook: run `dotnet run --project src/Course -- export` and commit lessons/.");
             int prepare = fresh.IndexOf(LessonExporter.NativeSetupCall, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public class ExportTests(ITestOutputHelper output)
         var usings = new SortedSet<string>(StringComparer.Ordinal);
         string code = LessonExporter.Code("#r \"nuget: Plotly.NET, 6.0.0\"\nusing HyperLab.Interactive;\nusing static TorchSharp.torch;\nvar x = 1;\nPlot.EpochCurves(h)", usings);
         Assert.Equal("var x = 1;\nShow.Value(() => Plot.EpochCurves(h));", code);
-        Assert.Equal(["using HyperLab.Scripting;", "using static TorchSharp.torch;"], usings);
+        Assert.Equal(["using HyperLab.Lessons.Scripting;", "using static TorchSharp.torch;"], usings);
         Assert.Equal("Show.Value(() => Notebook.Start(\"L\"));", LessonExporter.Code("HyperLab.Interactive.Notebook.Start(\"L\")", usings));
         Assert.Equal("Claim.Check(a, b, c);", LessonExporter.Code("Claim.Check(a, b, c);", usings));
     }

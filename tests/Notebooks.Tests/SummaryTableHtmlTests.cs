@@ -1,5 +1,5 @@
 using HyperLab.Interactive;
-using HyperLab.Summary;
+using HyperLab.Lessons.Summary;
 
 namespace Notebooks.Tests;
 
@@ -17,7 +17,7 @@ public class SummaryTableHtmlTests
         Assert.StartsWith("<table>", html);
         Assert.Equal(table.Rows.Count + 1, html.Split("<tr>").Length - 1);
         Assert.Contains("best &lt;AdamW&gt; rate", html);
-        Assert.Contains($"<a href=\"{Lessons.File("01")}\">lesson 01</a>", html);
+        Assert.Contains($"<a href=\"{LessonFiles.File("01")}\">lesson 01</a>", html);
         Assert.Contains("<i>", html);
         Assert.Contains("run lesson 05 first", html);
         Assert.Contains("results &amp; more.json", html);

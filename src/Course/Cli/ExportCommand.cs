@@ -21,7 +21,7 @@ public static class ExportCommand
             log.WriteLine($"export: no notebook matches {string.Join(", ", unmatched)}");
             return 2;
         }
-        foreach (string file in LessonExporter.ExportAll(chosen, output, Path.Combine(root, "src", "HyperLab", "HyperLab.csproj")))
+        foreach (string file in LessonExporter.ExportAll(chosen, output, Path.Combine(root, "src", "HyperLab.Lessons", "HyperLab.Lessons.csproj")))
             log.WriteLine($"wrote {Path.GetRelativePath(root, file)}");
         log.WriteLine("Run one from the repository root, e.g. dotnet run lessons/00-parameters-and-hyperparameters.cs");
         return 0;

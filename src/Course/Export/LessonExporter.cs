@@ -9,7 +9,7 @@ namespace Course.Export;
 /// <summary>
 /// Turns a lesson notebook into a .NET 10 file-based app (<c>dotnet run lessons/NN-name.cs</c>): the
 /// markdown becomes comments, the notebook glue (<c>#r</c> lines, <c>HyperLab.Interactive</c>) gives way
-/// to its plain-C# stand-in (<c>HyperLab.Scripting</c>), <c>using</c> directives move to the top, and
+/// to its plain-C# stand-in (<c>HyperLab.Lessons.Scripting</c>, its <c>ScriptNotebook</c> under the name <c>Notebook</c>), <c>using</c> directives move to the top, and
 /// the value a cell ends with (a chart, a history) is passed to <c>Show.Value(() =&gt; …)</c>, which saves charts
 /// as offline HTML files and prints the rest. Claim checks throw as in the notebook, so a failed claim
 /// ends the program with a non-zero exit code. The program's first statement applies the native fixes
@@ -18,7 +18,7 @@ namespace Course.Export;
 public static class LessonExporter
 {
     /// <summary>The usings every exported lesson gets, whatever its cells import.</summary>
-    private static readonly string[] BaseUsings = ["using HyperLab.Scripting;"];
+    private static readonly string[] BaseUsings = ["using HyperLab.Lessons.Scripting;", "using Notebook = HyperLab.Lessons.Scripting.ScriptNotebook;"];
 
     /// <summary>The first statement of every exported lesson: the native fixes, as the notebooks' first cell applies them.</summary>
     public const string NativeSetupCall = "HyperLab.Platform.NativeSetup.Prepare();";
@@ -95,7 +95,7 @@ public static class LessonExporter
         foreach (var u in root.Usings)
         {
             string directive = u.WithoutTrivia().ToString();
-            usings.Add(directive == "using HyperLab.Interactive;" ? "using HyperLab.Scripting;" : directive);
+            usings.Add(directive == "using HyperLab.Interactive;" ? "using HyperLab.Lessons.Scripting;" : directive);
         }
         root = root.WithUsings(default);
 

@@ -3,7 +3,7 @@ namespace HyperLab.Claims;
 /// <summary>
 /// A measured outcome that a claim check judges: <see cref="Holds"/> says whether it supports the claim and
 /// <see cref="object.ToString"/> carries the numbers in words, including, when it does not hold, which
-/// requirement was missed. Pass one to <see cref="Claim.Check(string, string, IEvidence, string?)"/>: the
+/// requirement was missed. Pass one to <c>Claim.Check(id, claim, evidence)</c> (in the lessons): the
 /// judgement then lives in the library, where a negative-control test can feed the same type an outcome
 /// without the effect and require it to fail.
 /// </summary>

@@ -160,7 +160,7 @@ public sealed class HiddenLayer : Module<Tensor, Tensor>
     // those of TorchSharp's Dropout seeded the same way; elsewhere it is TorchSharp's dropout.
     private static Tensor Dropout(Tensor h, double p)
     {
-        if (Training.FitRandom.Current is not { } generator) return nn.functional.dropout(h, p, training: true);
+        if (FitRandom.Current is not { } generator) return nn.functional.dropout(h, p, training: true);
         var noise = torch.empty_like(h).bernoulli_(1 - p, generator);
         using (var keep = (1 - p).ToScalar()) noise.div_(keep);   // held, like every Scalar in the step
         return h * noise;

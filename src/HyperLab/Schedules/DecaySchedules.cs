@@ -1,4 +1,5 @@
 using HyperLab.Monitoring;
+using HyperLab.Numerics;
 using TorchSharp;
 using static TorchSharp.torch.optim;
 
@@ -26,7 +27,7 @@ public sealed record StepDecaySchedule : Schedule
         new SchedulerStepper(lr_scheduler.StepLR(optimizer, PeriodFor(epochs) * stepsPerEpoch, Factor), perStep: true);
 
     /// <inheritdoc/>
-    public override string ToString() => $"step×{Hyperparameters.Fmt(Factor)}/{(EveryEpochs is int n ? $"{n}ep" : "⅓run")}";
+    public override string ToString() => $"step×{NumberText.Of(Factor)}/{(EveryEpochs is int n ? $"{n}ep" : "⅓run")}";
 }
 
 /// <summary>
@@ -48,7 +49,7 @@ public sealed record CosineSchedule : Schedule
     }
 
     /// <inheritdoc/>
-    public override string ToString() => MinFactor == 0 ? "cosine" : $"cosine→{Hyperparameters.Fmt(MinFactor)}";
+    public override string ToString() => MinFactor == 0 ? "cosine" : $"cosine→{NumberText.Of(MinFactor)}";
 }
 
 /// <summary>
@@ -109,7 +110,7 @@ public sealed record ReduceOnPlateauSchedule : Schedule
     internal override RateStepper Attach(Optimizer optimizer, int stepsPerEpoch, int epochs) => new PlateauStepper(optimizer, this);
 
     /// <inheritdoc/>
-    public override string ToString() => $"plateau×{Hyperparameters.Fmt(Factor)}/p{Patience}";
+    public override string ToString() => $"plateau×{NumberText.Of(Factor)}/p{Patience}";
 
     private sealed class PlateauStepper(Optimizer optimizer, ReduceOnPlateauSchedule rule) : RateStepper
     {

@@ -1,3 +1,4 @@
+using HyperLab.Numerics;
 using TorchSharp;
 using static TorchSharp.torch.optim;
 
@@ -37,5 +38,5 @@ public sealed record LinearWarmup : Schedule
         new SchedulerStepper(lr_scheduler.LinearLR(optimizer, StartFactor, 1.0, WarmupSteps(stepsPerEpoch)), perStep: true);
 
     /// <inheritdoc/>
-    public override string ToString() => $"warmup {Hyperparameters.Fmt(Epochs)} ep from {Hyperparameters.Fmt(StartFactor)}×";
+    public override string ToString() => $"warmup {NumberText.Of(Epochs)} ep from {NumberText.Of(StartFactor)}×";
 }

@@ -6,7 +6,7 @@ namespace HyperLab.Sweeps;
 /// <summary>
 /// Changes two knobs together (lesson 06): one <see cref="Sweep"/> over the row knob for every value of the
 /// column knob, so every pair is trained once, everything else fixed. The result is a table of final
-/// validation losses that <see cref="Charts.Plot.Heatmap(GridResult, Charts.ChartOptions?)"/> draws and the
+/// validation losses that <c>Plot.Heatmap</c> (HyperLab.Charts) draws and the
 /// lesson's claims read.
 /// </summary>
 /// <example><code>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HyperLab.BatchSizes;
+using HyperLab.Numerics;
 using HyperLab.Training;
 
 namespace HyperLab.Sweeps;

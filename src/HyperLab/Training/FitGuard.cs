@@ -7,7 +7,7 @@ namespace HyperLab.Training;
 /// other's results, so the second one throws <see cref="InvalidOperationException"/> instead. The same thread
 /// may enter again (a fit inside a fit's observer); another thread may enter once the first run has ended.
 /// Building models on other threads during a fit is allowed: an <see cref="Models.Mlp"/> fit draws its initial
-/// weights and dropout masks from generators of its own (<see cref="Models.Mlp.Create"/>, <see cref="FitRandom"/>),
+/// weights and dropout masks from generators of its own (<see cref="Models.Mlp.Create"/>, <see cref="Models.FitRandom"/>),
 /// which other threads do not touch.
 /// </summary>
 public static class FitGuard

@@ -1,4 +1,4 @@
-using HyperLab.BatchSizes;
+using HyperLab.Lessons.Lesson02;
 using HyperLab.Studies;
 
 namespace HyperLab.Tests.BadInput;

@@ -1,5 +1,6 @@
-using HyperLab.BatchSizes;
+using HyperLab.Lessons.Lesson02;
 using HyperLab.Models;
+using HyperLab.Numerics;
 using HyperLab.Tests.Training;
 using HyperLab.Training;
 using static TorchSharp.torch;

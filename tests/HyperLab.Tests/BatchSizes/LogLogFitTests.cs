@@ -1,4 +1,5 @@
-using HyperLab.BatchSizes;
+using HyperLab.Lessons.Lesson02;
+using HyperLab.Numerics;
 
 namespace HyperLab.Tests.BatchSizes;
 

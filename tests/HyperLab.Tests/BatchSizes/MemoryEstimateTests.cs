@@ -1,4 +1,4 @@
-using HyperLab.BatchSizes;
+using HyperLab.Lessons.Lesson02;
 using HyperLab.Models;
 
 namespace HyperLab.Tests.BatchSizes;

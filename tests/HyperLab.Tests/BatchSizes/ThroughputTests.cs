@@ -1,4 +1,4 @@
-using HyperLab.BatchSizes;
+using HyperLab.Lessons.Lesson02;
 using HyperLab.Tests.Training;
 
 namespace HyperLab.Tests.BatchSizes;

@@ -1,5 +1,5 @@
-using HyperLab.BatchSizes;
 using HyperLab.Charts;
+using HyperLab.Lessons.Lesson02;
 using HyperLab.Tests.Training;
 using HyperLab.Training;
 
@@ -36,7 +36,7 @@ public class BatchSizeChartTests
         var data = TinyData.Moons(200, seed: 0);
         using var run = Trainer.Fit(Hp with { BatchSize = 8 }, data);
         var noise = GradientNoise.Measure(run.Model, data.Train, new[] { 1, 4, 16 }, draws: 4);
-        var chart = ChartJson.Of(Plot.GradientNoise(noise));
+        var chart = ChartJson.Of(Lesson02Charts.GradientNoise(noise));
         Assert.True(chart.X.Log && chart.Y.Log);
         var measured = chart.Named("measured");
         Assert.Equal(new[] { 1.0, 4.0, 16.0 }, measured.X);
@@ -49,7 +49,7 @@ public class BatchSizeChartTests
     {
         var speed = Throughput.Measure(Hp, TinyData.Moons(200, seed: 0).Train, new[] { 4, 32 },
             new ThroughputOptions { Repeats = 2, WarmupSteps = 1, ExamplesPerRepeat = 16 });
-        foreach (var chart in new[] { ChartJson.Of(Plot.Throughput(speed)), ChartJson.Of(Plot.Throughput(speed, new() { Metric = ChartMetric.SecondsPerEpoch })) })
+        foreach (var chart in new[] { ChartJson.Of(Lesson02Charts.Throughput(speed)), ChartJson.Of(Lesson02Charts.Throughput(speed, new() { Metric = ChartMetric.SecondsPerEpoch })) })
         {
             Assert.Equal(4, chart.Named("each repeat").Points);                 // 2 batch sizes × 2 repeats
             Assert.Equal(new[] { 4.0, 32.0 }, chart.Named("median").X);
@@ -62,7 +62,7 @@ public class BatchSizeChartTests
     public void Memory_has_a_total_and_an_activation_line_per_shape()
     {
         var memory = new[] { 8, 64 }.Select(b => MemoryEstimate.For(2, 2, Hp with { BatchSize = b })).ToList();
-        var chart = ChartJson.Of(Plot.Memory(memory));
+        var chart = ChartJson.Of(Lesson02Charts.Memory(memory));
         Assert.Equal(2, chart.Traces.Count);
         Assert.Equal(memory.Select(m => m.TotalBytes / 1e6), chart.Named("depth 1, width 8: total").Y);
         Assert.True(chart.Named("depth 1, width 8: total").Y.Zip(chart.Named("depth 1, width 8: activations").Y).All(p => p.First >= p.Second));

@@ -1,5 +1,7 @@
 using System.Reflection;
 using HyperLab.Charts;
+using HyperLab.Lessons.Lesson01;
+using HyperLab.Numerics;
 using HyperLab.Sweeps;
 using HyperLab.Tests.BadInput;
 using HyperLab.Tests.Sweeps;
@@ -8,7 +10,8 @@ using HyperLab.Training;
 namespace HyperLab.Tests.Charts;
 
 /// <summary>Charts: null or empty input gets an <see cref="ArgumentException"/> naming the parameter, for
-/// every public <see cref="Plot"/> method (found by reflection, so a new chart is covered as soon as it is added).</summary>
+/// every public <see cref="Plot"/> method and every lesson's chart adapter (found by reflection, so a new chart is
+/// covered as soon as it is added).</summary>
 public class ChartInputTests
 {
     private static readonly Lazy<History> OneRun = new(() =>
@@ -49,6 +52,7 @@ public class ChartInputTests
     {
         // Guards the reflection above: if it found nothing, the theories would pass without testing anything.
         Assert.True(EmptyCases.Count() >= 14, $"only {EmptyCases.Count()} collection parameters found");
+        Assert.Contains(EmptyCases, row => (string)row[0] == "Lesson04Charts.SweepCurve(IEnumerable<DepthResult>, ChartOptions)" && (string)row[1] == "results");
         Assert.Contains(EmptyCases, row => (string)row[0] == "EpochCurves(IEnumerable<History>, IEnumerable<History>, ChartOptions)" && (string)row[1] == "changed");
         Assert.Contains(EmptyCases, row => (string)row[0] == "SweepCurve(IEnumerable<SweepResult<Double>>, ChartOptions)" && (string)row[1] == "sweeps");
     }
@@ -56,7 +60,7 @@ public class ChartInputTests
     [Fact]
     public void A_named_pair_without_its_item_is_refused_naming_the_parameter_and_the_index()
     {
-        var histogram = HyperLab.Regularization.Histogram.Of([0.0, 0.1], 2, -0.2, 0.2);
+        var histogram = HyperLab.Numerics.Histogram.Of([0.0, 0.1], 2, -0.2, 0.2);
         var grid = ScriptedRuns.Grid([1e-3, 1e-2], [1e-3, 1e-1], _ => 1e-3);
         var h = Assert.Throws<ArgumentException>(() => Plot.Histograms(new[] { ("L1", histogram), ("L2", null!) }));
         Assert.Equal("histograms", h.ParamName);
@@ -91,11 +95,16 @@ public class ChartInputTests
         : t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? t.GetGenericArguments()[0]
         : null;
 
+    /// <summary>The chart primitives (<see cref="Plot"/>) and every lesson's chart adapters (the <c>LessonNNCharts</c> classes).</summary>
+    private static IEnumerable<Type> ChartClasses() =>
+        typeof(Lesson01Charts).Assembly.GetExportedTypes().Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Charts", StringComparison.Ordinal)).Prepend(typeof(Plot));
+
     private static IEnumerable<MethodInfo> PlotMethods() =>
-        typeof(Plot).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(Plotly.NET.GenericChart))
+        ChartClasses().SelectMany(c => c.GetMethods(BindingFlags.Public | BindingFlags.Static)).Where(m => m.ReturnType == typeof(Plotly.NET.GenericChart))
             .Select(m => m.IsGenericMethodDefinition ? m.MakeGenericMethod(typeof(double)) : m);   // sweeps of doubles
 
-    private static string Describe(MethodInfo m) => $"{m.Name}({string.Join(", ", m.GetParameters().Select(p => TypeName(p.ParameterType)))})";
+    private static string Describe(MethodInfo m) =>
+        $"{(m.DeclaringType == typeof(Plot) ? "" : m.DeclaringType!.Name + ".")}{m.Name}({string.Join(", ", m.GetParameters().Select(p => TypeName(p.ParameterType)))})";
 
     // IEnumerable<SweepResult<Double>>, so that overloads on different element types stay apart.
     private static string TypeName(Type t) => !t.IsGenericType ? t.Name

@@ -1,5 +1,5 @@
 using HyperLab.Charts;
-using HyperLab.Demonstrations;
+using HyperLab.Lessons.Lesson01;
 using Plotly.NET;
 
 namespace HyperLab.Tests.Charts;
@@ -11,10 +11,10 @@ public class DescentChartTests
     {
         var bowl = new QuadraticBowl(1, 10);
         var paths = new[] { 0.01, 0.21 }.Select(r => GradientDescent.Run(bowl, r)).ToList();
-        string html = GenericChart.toChartHTML(Plot.DescentPaths(paths));
+        string html = GenericChart.toChartHTML(Lesson01Charts.DescentPaths(paths));
         Assert.Contains("diverged", html);
         Assert.Contains("w₂ (steep direction)", html);
         Assert.Contains("\"range\":[-5.0,5.0]", html);                      // the diverging path does not stretch the view
-        Assert.Throws<ArgumentException>(() => Plot.DescentPaths([]));
+        Assert.Throws<ArgumentException>(() => Lesson01Charts.DescentPaths([]));
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HyperLab.Charts;
 using HyperLab.Data;
-using HyperLab.Interactions;
+using HyperLab.Lessons.Lesson06;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Sweeps;
 using HyperLab.Training;
@@ -51,7 +51,7 @@ public class ExponentAndClipTests
             new KnobSpread(Knob.LearningRate(1e-4, 1e-2), new SweepResult<double>("lr", [new(1e-4, ScriptedRuns.Run(1.5)), new(1e-2, ScriptedRuns.Run(0.1))])),
             new KnobSpread(Knob.Depth(1, 4), new SweepResult<double>("depth", [new(1, ScriptedRuns.Run(0.2)), new(4, ScriptedRuns.Run(0.3))])),
         ]);
-        Assert.Equal("e", Format(Layout(Plot.Spread(importance)), "yaxis"));
+        Assert.Equal("e", Format(Layout(Lesson06Charts.Spread(importance)), "yaxis"));
         var images = Layout(Plot.Images(new[] { new ImageRow("original", [new float[64], new float[64]]) }));
         Assert.False(images.GetProperty("xaxis").GetProperty("showticklabels").GetBoolean());
         Assert.False(images.GetProperty("yaxis").GetProperty("showticklabels").GetBoolean());

@@ -1,5 +1,5 @@
 using HyperLab.Charts;
-using HyperLab.Interactions;
+using HyperLab.Lessons.Lesson06;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Sweeps;
 using Plotly.NET;
@@ -44,7 +44,7 @@ public class HeatmapChartTests
             new KnobSpread(Knob.LearningRate(1e-4, 1e-2), Scripted("lr", 1.5, 0.1)),
             new KnobSpread(Knob.Depth(1, 4), Scripted("depth", 0.2, 0.3)),
         ]);
-        string spread = GenericChart.toJson(Plot.Spread(importance));
+        string spread = GenericChart.toJson(Lesson06Charts.Spread(importance));
         Assert.Contains("Which hyperparameter matters most?", spread);
         Assert.Contains("final validation loss (nats)", spread);
         Assert.Contains("lr (1e-4..0.01)", spread);

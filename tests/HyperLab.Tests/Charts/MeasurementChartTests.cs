@@ -1,7 +1,8 @@
 using HyperLab.Charts;
 using HyperLab.Data;
-using HyperLab.NetworkDepth;
-using HyperLab.Regularization;
+using HyperLab.Lessons.Lesson04;
+using HyperLab.Lessons.Lesson05;
+using HyperLab.Numerics;
 using Plotly.NET;
 
 namespace HyperLab.Tests.Charts;
@@ -13,14 +14,14 @@ public class MeasurementChartTests
     public void Gradient_norms_are_one_line_per_network_on_a_log_axis_with_whole_number_layer_ticks()
     {
         var nets = new[] { new LayerGradients("plain", [1e-6, 1e-4, 1e-2], 2.3), new LayerGradients("residual", [0.1, 0.1, 0.1], 2.3) };
-        var plot = Plot.GradientNorms(nets);
+        var plot = Lesson04Charts.GradientNorms(nets);
         var chart = ChartJson.Of(plot);
         Assert.Equal(new[] { 1e-6, 1e-4, 1e-2 }, chart.Named("plain").Y);
         Assert.Equal(new[] { 1.0, 2, 3 }, chart.Named("residual").X);
         Assert.True(chart.Y.Log);
         Assert.Contains("log scale", chart.Y.Title);
         Assert.Contains("\"dtick\":1.0", GenericChart.toFigureJson(plot));
-        Assert.False(ChartJson.Of(Plot.GradientNorms(nets, new() { LogY = false })).Y.Log);
+        Assert.False(ChartJson.Of(Lesson04Charts.GradientNorms(nets, new() { LogY = false })).Y.Log);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using HyperLab.Charts;
-using HyperLab.NetworkDepth;
-using HyperLab.Regularization;
+using HyperLab.Lessons.Lesson04;
+using HyperLab.Lessons.Lesson05;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Sweeps;
 using HyperLab.Training;
@@ -58,7 +58,7 @@ public class SweepCurveTests
         var hp = new Hyperparameters();
         var decay = new StrengthSweep("weight decay", new[] { 0, 1e-4, 1e-3, 1e-2 }.Select((s, i) =>
             new StrengthPoint(s, Final(0.5 - i * 0.05, 0.3, hp), new WeightStats([1, 2], 2.2, 0.01, 0), 0.2 + i * 0.01)).ToList());
-        var chart = ChartJson.Of(Plot.SweepCurve(decay));
+        var chart = ChartJson.Of(Lesson05Charts.SweepCurve(decay));
         Assert.True(chart.X.Log);
         Assert.Equal(new[] { 1e-4, 1e-3, 1e-2 }, chart.Named("validation loss").X);
         Assert.Equal(new[] { 0.21, 0.22, 0.23 }, chart.Named("training loss (after training").Y, (a, b) => Math.Abs(a - b) < 1e-12);
@@ -67,7 +67,7 @@ public class SweepCurveTests
         Assert.Contains(0.5, zero.Y);
 
         var dropout = decay with { Knob = "dropout", Points = decay.Points.Select((p, i) => p with { Strength = i * 0.2 }).ToList() };
-        var linear = ChartJson.Of(Plot.SweepCurve(dropout));
+        var linear = ChartJson.Of(Lesson05Charts.SweepCurve(dropout));
         Assert.False(linear.X.Log);
         Assert.Equal(new[] { 0, 0.2, 0.4, 0.6 }, linear.Named("validation loss").X, (a, b) => Math.Abs(a - b) < 1e-12);
     }
@@ -77,7 +77,7 @@ public class SweepCurveTests
     {
         var results = new[] { 1, 2, 4 }.Select(d => new DepthResult(d, [Final(0.3 * d, 0.1, new Hyperparameters { Depth = d, Seed = 0 }),
             Final(0.3 * d + 0.2, 0.1, new Hyperparameters { Depth = d, Seed = 1 })])).ToList();
-        var plot = Plot.SweepCurve(results);
+        var plot = Lesson04Charts.SweepCurve(results);
         var chart = ChartJson.Of(plot);
         Assert.False(chart.X.Log);
         Assert.Equal(new[] { 0.4, 0.7, 1.3 }, chart.Named("validation loss, mean").Y, (a, b) => Math.Abs(a - b) < 1e-12);

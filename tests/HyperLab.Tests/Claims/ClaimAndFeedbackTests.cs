@@ -1,5 +1,5 @@
-using HyperLab.Claims;
-using HyperLab.Exercises;
+using HyperLab.Lessons.Claims;
+using HyperLab.Lessons.Exercises;
 
 namespace HyperLab.Tests.Claims;
 

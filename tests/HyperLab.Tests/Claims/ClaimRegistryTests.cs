@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using HyperLab.Claims;
+using HyperLab.Lessons.Claims;
 
 namespace HyperLab.Tests.Claims;
 

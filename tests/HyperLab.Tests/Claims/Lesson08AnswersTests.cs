@@ -1,4 +1,5 @@
-using HyperLab.Exercises;
+using HyperLab.Lessons.Exercises;
+using HyperLab.Lessons.Lesson08;
 
 namespace HyperLab.Tests.Claims;
 

@@ -1,5 +1,5 @@
-using HyperLab.Confusions;
 using HyperLab.Data;
+using HyperLab.Lessons.Lesson08;
 using HyperLab.Tests.Claims;
 using HyperLab.Tests.Training;
 using HyperLab.Training;
@@ -57,8 +57,8 @@ public class ConfusionMeasureTests
         using var withDropout = Trainer.Fit(hp with { Dropout = 0.5 }, data);
         using var without = Trainer.Fit(hp, data);
 
-        var on = DropoutCheck.Measure(withDropout.Model, data.Train, seed);
-        var off = DropoutCheck.Measure(without.Model, data.Train, seed);
+        var on = DropoutAtEvaluation.Measure(withDropout.Model, data.Train, seed);
+        var off = DropoutAtEvaluation.Measure(without.Model, data.Train, seed);
 
         Assert.True(on.OffAtEvaluation, on.ToString());
         Assert.True(on.TrainingModeLoss > on.EvaluationLoss, on.ToString());
@@ -133,7 +133,7 @@ public class ConfusionExperimentTests
         var data = Digits(seed);
         var reference = new Hyperparameters { Depth = 2, Width = 64, Optimizer = OptimizerKind.Momentum, LearningRate = 0.01, BatchSize = 16, Epochs = 10, Seed = seed };
 
-        var check = ScalingCheck.Run(reference, data, HyperLab.BatchSizes.RateScaling.Linear(16, 0.01), 128, data.Train.Count);
+        var check = ScalingCheck.Run(reference, data, HyperLab.Lessons.Lesson02.RateScaling.Linear(16, 0.01), 128, data.Train.Count);
 
         Assert.True(check.HelpsAtModerate && check.BreaksAtLarge, check.ToString());
     }

@@ -1,4 +1,4 @@
-using HyperLab.Demonstrations;
+using HyperLab.Lessons.Lesson01;
 using HyperLab.Tests.Finder;
 using HyperLab.Tests.Training;
 

@@ -1,7 +1,7 @@
-using HyperLab.Demonstrations;
 using HyperLab.Diagnosis;
-using HyperLab.Exercises;
-using HyperLab.NetworkDepth;
+using HyperLab.Lessons.Exercises;
+using HyperLab.Lessons.Lesson01;
+using HyperLab.Lessons.Lesson04;
 using HyperLab.Tests.Claims.Controls;
 
 namespace HyperLab.Tests.Exercises;

@@ -1,6 +1,7 @@
+using HyperLab.Lessons.Lesson06;
 using HyperLab.Diagnosis;
-using HyperLab.Exercises;
-using HyperLab.Regularization;
+using HyperLab.Lessons.Exercises;
+using HyperLab.Lessons.Lesson05;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Claims.Controls;
 using HyperLab.Training;
@@ -127,7 +128,7 @@ public class Lesson05And06ExerciseTests
         Wrong("06.ex2", true, stuck);
 
         var hp = new Hyperparameters { Width = 1024, Depth = 16 };
-        int expected = global::HyperLab.BatchSizes.MemoryEstimate.LargestBatch(784, 10, hp, 1_000_000_000);
+        int expected = global::HyperLab.Lessons.Lesson02.MemoryEstimate.LargestBatch(784, 10, hp, 1_000_000_000);
         var batch = Lesson06Answers.LargestBatch(784, 10, hp, 1_000_000_000);
         Blank("06.ex3", batch);
         Assert.DoesNotContain(expected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Exercise.Judge<int>("06.ex3", null, batch).Message);

@@ -1,6 +1,6 @@
 using HyperLab.Charts;
-using HyperLab.Demonstrations;
 using HyperLab.Finder;
+using HyperLab.Lessons.Lesson01;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Charts;
 using HyperLab.Tests.Training;

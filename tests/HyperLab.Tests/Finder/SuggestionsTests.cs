@@ -1,5 +1,5 @@
-using HyperLab.Demonstrations;
 using HyperLab.Finder;
+using HyperLab.Lessons.Lesson01;
 
 namespace HyperLab.Tests.Finder;
 

@@ -1,4 +1,4 @@
-using HyperLab.Interactions;
+using HyperLab.Lessons.Lesson06;
 
 namespace HyperLab.Tests.Interactions;
 

@@ -1,6 +1,6 @@
-using HyperLab.BatchSizes;
-using HyperLab.Interactions;
-using HyperLab.Overfitting;
+using HyperLab.Lessons.Lesson02;
+using HyperLab.Lessons.Lesson03;
+using HyperLab.Lessons.Lesson06;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Claims;
 using HyperLab.Tests.Sweeps;
@@ -74,7 +74,7 @@ public class InteractionsTests
     public void Importance_sweeps_each_knob_around_the_baseline(int seed)
     {
         var baseline = new Hyperparameters { Depth = 1, Width = 16, Epochs = 2, Seed = seed };
-        var result = Importance.Measure(TinyData.Moons(seed: seed), baseline, [Knob.LearningRate(1e-4, 1e-2), Knob.Depth(1, 2)]);
+        var result = SweepImportance.Measure(TinyData.Moons(seed: seed), baseline, [Knob.LearningRate(1e-4, 1e-2), Knob.Depth(1, 2)]);
         Assert.All(result["lr"].Sweep.Points, p => Assert.Equal(baseline with { LearningRate = p.Value }, p.History.Hyperparameters));
         Assert.All(result["depth"].Sweep.Points, p => Assert.Equal(baseline with { Depth = (int)p.Value }, p.History.Hyperparameters));
         Assert.True(result["lr"].Spread > 0);

@@ -1,5 +1,5 @@
+using HyperLab.Lessons.Lesson04;
 using HyperLab.Models;
-using HyperLab.NetworkDepth;
 using HyperLab.Numerics;
 using HyperLab.Tests.Training;
 

@@ -1,5 +1,5 @@
 using HyperLab.Data;
-using HyperLab.NetworkDepth;
+using HyperLab.Lessons.Lesson04;
 using HyperLab.Tests.Claims;
 using HyperLab.Tests.Training;
 

@@ -1,6 +1,6 @@
 using HyperLab.Data;
+using HyperLab.Lessons.Lesson04;
 using HyperLab.Models;
-using HyperLab.NetworkDepth;
 using HyperLab.Tests.Training;
 
 namespace HyperLab.Tests.NetworkDepth;

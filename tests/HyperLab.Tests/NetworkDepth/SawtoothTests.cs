@@ -1,4 +1,4 @@
-using HyperLab.NetworkDepth;
+using HyperLab.Lessons.Lesson04;
 
 namespace HyperLab.Tests.NetworkDepth;
 

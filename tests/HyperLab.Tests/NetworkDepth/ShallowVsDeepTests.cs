@@ -1,4 +1,4 @@
-using HyperLab.NetworkDepth;
+using HyperLab.Lessons.Lesson04;
 using HyperLab.Tests.Diagnosis;
 
 namespace HyperLab.Tests.NetworkDepth;

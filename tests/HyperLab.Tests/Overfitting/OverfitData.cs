@@ -1,5 +1,5 @@
 using HyperLab.Data;
-using HyperLab.Overfitting;
+using HyperLab.Lessons.Lesson03;
 
 namespace HyperLab.Tests.Overfitting;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using HyperLab.BatchSizes;
 using HyperLab.Data;
-using HyperLab.NetworkDepth;
+using HyperLab.Lessons.Lesson02;
+using HyperLab.Lessons.Lesson04;
 using Xunit.Abstractions;
 
 namespace HyperLab.Tests.Platform;

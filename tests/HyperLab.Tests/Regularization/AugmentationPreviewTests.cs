@@ -1,5 +1,5 @@
 using HyperLab.Data;
-using HyperLab.Regularization;
+using HyperLab.Lessons.Lesson05;
 
 namespace HyperLab.Tests.Regularization;
 

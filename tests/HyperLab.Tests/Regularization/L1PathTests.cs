@@ -1,4 +1,4 @@
-using HyperLab.Regularization;
+using HyperLab.Lessons.Lesson05;
 using HyperLab.Tests.Overfitting;
 using HyperLab.Training;
 

@@ -1,4 +1,4 @@
-using HyperLab.Regularization;
+using HyperLab.Lessons.Lesson05;
 
 namespace HyperLab.Tests.Regularization;
 
@@ -31,9 +31,9 @@ public class TrendTests
     [Fact]
     public void A_U_shape_needs_an_inner_minimum_with_both_ends_higher_by_the_margin()
     {
-        Assert.True(new UShape("wd", Grid, [1.0, 0.9, 0.7, 0.6, 2.3], 0.05).Holds);
-        Assert.False(new UShape("wd", Grid, [1.0, 0.9, 0.7, 0.6, 0.5], 0.05).Holds);      // minimum at the end: no U
-        Assert.False(new UShape("wd", Grid, [0.61, 0.6, 0.6, 0.6, 2.3], 0.05).Holds);     // left end within noise of the minimum
-        Assert.False(new UShape("wd", Grid, [0.6, 0.6, 0.6, 0.6, 0.6], 0.05).Holds);      // switched off: flat
+        Assert.True(new StrengthUShape("wd", Grid, [1.0, 0.9, 0.7, 0.6, 2.3], 0.05).Holds);
+        Assert.False(new StrengthUShape("wd", Grid, [1.0, 0.9, 0.7, 0.6, 0.5], 0.05).Holds);      // minimum at the end: no U
+        Assert.False(new StrengthUShape("wd", Grid, [0.61, 0.6, 0.6, 0.6, 2.3], 0.05).Holds);     // left end within noise of the minimum
+        Assert.False(new StrengthUShape("wd", Grid, [0.6, 0.6, 0.6, 0.6, 0.6], 0.05).Holds);      // switched off: flat
     }
 }

@@ -1,5 +1,6 @@
+using HyperLab.Lessons.Lesson05;
 using HyperLab.Models;
-using HyperLab.Regularization;
+using HyperLab.Numerics;
 
 namespace HyperLab.Tests.Regularization;
 

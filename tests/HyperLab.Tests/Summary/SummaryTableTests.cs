@@ -1,4 +1,4 @@
-using HyperLab.Summary;
+using HyperLab.Lessons.Summary;
 using HyperLab.Tests.Claims;
 
 namespace HyperLab.Tests.Summary;
@@ -85,9 +85,9 @@ public sealed class SummaryTableTests : IDisposable
             foreach (var key in row.Keys)
             {
                 Assert.Contains(key, keys);
-                Assert.EndsWith(".ipynb", Lessons.File(Lessons.Of(key)));
+                Assert.EndsWith(".ipynb", LessonFiles.File(LessonFiles.Of(key)));
             }
-        Assert.Throws<ArgumentException>(() => Lessons.File("09"));
+        Assert.Throws<ArgumentException>(() => LessonFiles.File("09"));
     }
 }
 

@@ -1,5 +1,6 @@
 using HyperLab.Data;
-using HyperLab.Exercises;
+using HyperLab.Lessons.Exercises;
+using HyperLab.Lessons.Lesson07;
 using HyperLab.Tests.Tracking;
 using HyperLab.Tracking;
 using HyperLab.Tuning;

@@ -1,5 +1,5 @@
-using HyperLab.BatchSizes;
-using HyperLab.Demonstrations;
+using HyperLab.Lessons.Lesson01;
+using HyperLab.Lessons.Lesson02;
 using HyperLab.Schedules;
 using HyperLab.Training;
 

@@ -1,7 +1,7 @@
 using HyperLab.Claims;
-using HyperLab.Demonstrations;
 using HyperLab.Diagnosis;
 using HyperLab.Finder;
+using HyperLab.Lessons.Lesson01;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Diagnosis;
 

@@ -1,5 +1,5 @@
-using HyperLab.BatchSizes;
 using HyperLab.Claims;
+using HyperLab.Lessons.Lesson02;
 
 namespace HyperLab.Tests.Claims.Controls;
 

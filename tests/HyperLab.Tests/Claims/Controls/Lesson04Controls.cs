@@ -1,6 +1,6 @@
 using HyperLab.Claims;
 using HyperLab.Diagnosis;
-using HyperLab.NetworkDepth;
+using HyperLab.Lessons.Lesson04;
 using HyperLab.Training;
 
 namespace HyperLab.Tests.Claims.Controls;

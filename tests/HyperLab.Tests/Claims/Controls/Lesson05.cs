@@ -1,5 +1,5 @@
 using HyperLab.Diagnosis;
-using HyperLab.Regularization;
+using HyperLab.Lessons.Lesson05;
 using HyperLab.Training;
 
 namespace HyperLab.Tests.Claims.Controls;

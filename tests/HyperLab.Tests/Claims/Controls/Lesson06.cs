@@ -1,4 +1,4 @@
-using HyperLab.Interactions;
+using HyperLab.Lessons.Lesson06;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Interactions;
 using HyperLab.Tests.Sweeps;

@@ -1,4 +1,4 @@
-using HyperLab.Confusions;
+using HyperLab.Lessons.Lesson08;
 using HyperLab.Training;
 
 namespace HyperLab.Tests.Claims.Controls;
