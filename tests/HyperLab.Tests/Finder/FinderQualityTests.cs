@@ -31,7 +31,7 @@ public class FinderQualityTests
     public void The_default_suggestion_is_within_10_percent_of_the_robust_sweep_best_and_stable(string name)
     {
         var (cell, reference) = Load(name);
-        var quality = Measure(cell, reference, r => LearningRateFinder.Suggest(cell.Hyperparameters, cell.Data(), QualityMatrix.FinderSeeds(r)).Rate, repetitions: 2);
+        var quality = Measure(cell, reference, r => LearningRateFinder.SuggestForBudget(cell.Hyperparameters, cell.Data(), QualityMatrix.FinderSeeds(r)).Rate, repetitions: 2);
         Assert.True(quality.Holds, quality.ToString());
     }
 
