@@ -78,14 +78,24 @@ public static class FinderQualityBenchmark
     /// minimizes the worst loss ratio over the design cells, then the mean.</summary>
     private static int Design(List<QualityCell> cells, Dictionary<string, SweepReference> references, int repetitions, TextWriter log, Stopwatch clock)
     {
+        var wide = new BudgetRule { StartRate = 1e-6, EndRate = 10, Reading = BudgetReading.MedianValley, CorrectionAt100 = 1, CorrectionSlope = 0 };
+        var narrow = wide with { StartRate = 1e-5, EndRate = 1 };
         var candidates = new (string Name, BudgetRule Rule)[]
         {
-            ("budget-sized tests, 1e-6..10, window 2", new BudgetRule()),
-            ("budget-sized tests, 1e-7..10, window 2", new BudgetRule { StartRate = 1e-7 }),
-            ("budget-sized tests, 1e-6..10, window 4", new BudgetRule { SmoothingWindow = 4 }),
-            ("budget-sized tests, 1e-5..1, window 2", new BudgetRule { StartRate = 1e-5, EndRate = 1 }),
-            ("one test of min(100, N) steps", new BudgetRule { MaxSeeds = 1 }),
+            ("budget-sized tests, 1e-6..10, window 2, median valley", wide),
+            ("budget-sized tests, 1e-6..10, window 2, averaged valley", wide with { Reading = BudgetReading.AveragedValley }),
+            ("budget-sized tests, 1e-6..10, window 2, averaged minimum (the default)", wide with { Reading = BudgetReading.AveragedMinimum }),
+            ("budget-sized tests, 1e-6..10, window 4, averaged minimum", wide with { Reading = BudgetReading.AveragedMinimum, SmoothingWindow = 4 }),
+            ("budget-sized tests, 1e-7..10, window 2, averaged minimum", wide with { Reading = BudgetReading.AveragedMinimum, StartRate = 1e-7 }),
+            ("one test of min(100, N) steps, 1e-6..10, minimum", wide with { MaxSeeds = 1, Reading = BudgetReading.AveragedMinimum }),
+            ("budget-sized tests, 1e-5..1, window 2, median valley", narrow),
+            ("budget-sized tests, 1e-5..1, window 2, averaged valley", narrow with { Reading = BudgetReading.AveragedValley }),
+            ("budget-sized tests, 1e-5..1, window 2, averaged minimum", narrow with { Reading = BudgetReading.AveragedMinimum }),
+            ("budget-sized tests, 1e-5..1, window 4, median valley", narrow with { SmoothingWindow = 4 }),
+            ("one test of min(100, N) steps, 1e-6..10, median valley", wide with { MaxSeeds = 1 }),
         };
+        var only = Environment.GetEnvironmentVariable("FINDER_BENCH_CANDIDATES");
+        if (only is not null) candidates = candidates.Where((_, i) => only.Split(',').Contains(i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         foreach (var (name, rule) in candidates)
         {
             // Raw median valleys per cell and repetition (the correction does not change the tests).
@@ -96,7 +106,7 @@ public static class FinderQualityBenchmark
             foreach (var (fitName, useN, useE) in new[] { ("constant", false, false), ("of updates N", true, false), ("of epochs E", false, true) })
             {
                 (BudgetRule Rule, double Worst, double Mean) best = (rule, double.PositiveInfinity, double.PositiveInfinity);
-                for (double lnA = -1; lnA <= 3.0001; lnA += 0.05)
+                for (double lnA = -5; lnA <= 3.0001; lnA += 0.05)
                     for (double slope = useN || useE ? -1.5 : 0; slope <= (useN || useE ? 0.5001 : 0); slope += 0.05)
                     {
                         var candidate = rule with { CorrectionAt100 = Math.Exp(lnA), CorrectionSlope = useN ? slope : 0, EpochSlope = useE ? slope : 0 };

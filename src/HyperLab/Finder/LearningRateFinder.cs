@@ -137,8 +137,8 @@ public static class LearningRateFinder
     /// <summary>
     /// The default suggestion for a planned run (lesson 01), budget-aware and cheap: range tests whose steps add up to
     /// at most the planned run's updates (so finding the rate costs at most one more run), read at their own length,
-    /// and the median valley corrected for the planned number of updates (<see cref="BudgetRule"/>; the valley of a
-    /// 100-step test is 2-3.5× too cautious for a run of about 100 updates). Measured against brute-force sweeps in
+    /// and the lowest point of the seeds' averaged curve scaled by a factor of the planned updates (<see cref="BudgetRule"/>;
+    /// the plain valley of a 100-step test is 2-3.5× too cautious for a run of about 100 updates). Measured against brute-force sweeps in
     /// docs/lessons/01.md (<c>bench finder</c>).
     /// </summary>
     /// <param name="hp">The planned run: network, optimizer, weight decay, batch size and epochs.</param>
@@ -151,12 +151,13 @@ public static class LearningRateFinder
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(seeds);
         if (seeds.Count == 0) throw new ArgumentException("Give at least one seed (three is the usual choice).", nameof(seeds));
-        var plan = (rule ?? BudgetRule.Default).Plan(hp.Epochs * Batches.PerEpoch(data.Train.Count, hp.BatchSize), hp.Epochs);
+        rule ??= BudgetRule.Default;
+        var plan = rule.Plan(hp.Epochs * Batches.PerEpoch(data.Train.Count, hp.BatchSize), hp.Epochs);
         var spread = Spread(hp, data, seeds.Take(plan.Seeds), plan.Settings);
-        double valley = spread.SuggestedRate;
+        double valley = rule.Read(spread);
         if (!double.IsFinite(valley))
             throw new InvalidOperationException($"No range test gave a valley ({spread}): every test stopped almost at once. Lower the rule's StartRate or plan more updates.");
-        return new BudgetedRate(plan, spread, valley * plan.Correction);
+        return new BudgetedRate(plan, spread, valley, valley * plan.Correction);
     }
 
     /// <summary>
