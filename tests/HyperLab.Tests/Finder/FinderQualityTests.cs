@@ -17,7 +17,7 @@ public class FinderQualityTests
         SweepReference.FromJson(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Finder", "finder-sweep-reference.json"))));
 
     /// <summary>Cells where <c>bench finder</c> measured the default meeting all three goals (docs/lessons/01.md).</summary>
-    public static TheoryData<string> TestedCells() => new(["digits · Adam · 12 epochs"]);
+    public static TheoryData<string> TestedCells() => new(["breast cancer · Adam · 4 epochs", "digits · Adam · 4 epochs", "digits · AdamW · 12 epochs", "digits · Momentum · 12 epochs", "digits · Adam · 4 epochs · 4×64", "wine · Adam · 30 epochs", "digits · AdamW · 12 epochs · batch 256"]);
 
     private static (QualityCell Cell, SweepReference Reference) Load(string name) =>
         (QualityMatrix.AllCells().Single(c => c.Name == name), Fixture.Value.Single(r => r.Setting == name));
