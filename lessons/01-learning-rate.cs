@@ -314,6 +314,8 @@ Claim.Demonstrate("01.22", "the default suggestion's range tests cost at most on
 var atBudgeted = Trainer.Fit(baseline with { LearningRate = budgeted.Rate }, data, new FitOptions { Label = "at the budget-aware suggestion" }).History;
 Console.WriteLine(new FinderVsSweep(budgeted.Rate, atBudgeted, adamSweep));
 
+// Read the three lines with care. Up to about 300 updates the tests grow with the budget; beyond that they stay at 3 × 100 steps while the correction keeps rising with √N, so the 30-epoch suggestion comes out 1.7 times *higher* than the 10-epoch one, the wrong direction for a longer run. That is the same flaw the benchmark found on its 456-update settings, which lie beyond the longest budget the correction was fitted on (264 updates): for runs much longer than that, treat the default as a first rate and check it (a short sweep around it, or lesson 05's early stopping).
+//
 // Last, the early spike. We take seed's real curve and make its 13th mini-batch an unlucky one (loss × 3), as can happen with an odd batch. The *naive* steepest pick, the steepest single step of the raw losses anywhere on the curve, is what users complain about; ours reads the smoothed curve.
 
 // ── cell 38 ──
