@@ -5,63 +5,220 @@ using HyperLab.Finder;
 namespace Course.Benchmarks;
 
 /// <summary>
-/// How good and how stable the finder's default suggestion is (lesson 01, docs/lessons/01.md): for every cell
-/// of <see cref="QualityMatrix"/> (set × optimizer × budget), a brute-force sweep (11 rates × 3 seeds, mean
-/// final validation loss, robust best = lowest 3-point moving median), then <c>repetitions</c> independent
-/// repetitions of the finder (3 seeds each, disjoint), and for each candidate rule the suggestion per
-/// repetition, its spread (max/min) and the loss of training at it (3 seeds) over the robust best.
-/// Candidates: the median of the per-seed valleys (the old default) and the valley of the averaged curve.
-/// Writes the sweeps as a JSON fixture for the library's tests.
+/// How good, how stable and how costly the finder's suggestions are (lesson 01, docs/lessons/01.md). Ground truth:
+/// for every cell of <see cref="QualityMatrix.AllCells"/> (the 12-cell matrix and the held-out cells), a brute-force
+/// sweep (<see cref="QualityMatrix.Grid"/> × training seeds 0, 1, 2, mean final validation loss, extended while the
+/// best sits on an edge; robust best = lowest 3-point moving median), read from the fixture
+/// <see cref="FixturePath"/> when it holds the cell, measured otherwise (<c>--fixture</c> writes it back; delete
+/// the file first to measure every sweep again). Then, per cell and rule, <c>repetitions</c> independent
+/// repetitions (disjoint finder seeds, <see cref="QualityMatrix.FinderSeeds"/>): each repetition's suggestion,
+/// its cost in planned runs and in epochs, the spread (max/min) of the suggestions, and the loss of training at
+/// each (seeds 0, 1, 2) over the robust best; beside each rule a blind grid of the same cost (fixed log-spaced
+/// rates from 1e-4 to 0.1, the best of which is kept), also repeated on disjoint seeds.
+/// <para>The environment variable <c>FINDER_BENCH</c> picks a part: <c>references</c> (only the sweeps),
+/// <c>design</c> (candidate budget rules on <see cref="QualityMatrix.DesignCells"/>, losses read off the stored
+/// sweeps, corrections fitted there), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
+/// keeps only cells whose name contains one of its comma-separated parts; <c>FINDER_BENCH_RULES</c> likewise keeps
+/// only rules whose name contains one of its parts ("valley", "budget", "sweep": the finder-seeded sweep
+/// <see cref="LearningRateFinder.SuggestBySweep"/> is by far the costliest).</para>
 /// </summary>
 public static class FinderQualityBenchmark
 {
     /// <summary>Where the sweep fixture goes, relative to the repository root.</summary>
     public const string FixturePath = "tests/HyperLab.Tests/Finder/finder-sweep-reference.json";
 
-    private static readonly (string Name, Func<FinderSpread, QualityCell, double> Rule)[] Candidates =
-    [
-        ("median of per-seed valleys", (s, _) => s.Valley.Median),
-        ("valley of the averaged curve", (s, _) => s.AveragedValley?.Rate ?? double.NaN),
-        ("confirmed, 1 seed", (s, c) => ConfirmedRate.Run(s, c.Hyperparameters, c.Data(), seeds: 1).Rate),
-        ("confirmed, 3 seeds (the default)", (s, c) => ConfirmedRate.Run(s, c.Hyperparameters, c.Data(), seeds: 3).Rate),
-    ];
-
-    /// <summary>Runs the matrix and prints it; writes the fixture to <paramref name="fixture"/> (null: don't).</summary>
+    /// <summary>Runs the part chosen by <c>FINDER_BENCH</c> and prints it; writes the fixture to <paramref name="fixture"/> (null: don't).</summary>
     public static int Run(int repetitions, string? fixture, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
-        var references = new List<SweepReference>();
+        string part = Environment.GetEnvironmentVariable("FINDER_BENCH") ?? "report";
+        var filter = (Environment.GetEnvironmentVariable("FINDER_BENCH_CELLS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        bool Keep(QualityCell c) => filter.Length == 0 || filter.Any(f => c.Name.Contains(f, StringComparison.OrdinalIgnoreCase));
+        var cells = (part == "design" ? QualityMatrix.DesignCells() : QualityMatrix.AllCells()).Where(Keep).ToList();
+
+        var references = References(cells, fixture, log, clock);
+        if (part == "references") return 0;
+        if (part == "design") return Design(cells, references, repetitions, log, clock);
+        var ruleFilter = (Environment.GetEnvironmentVariable("FINDER_BENCH_RULES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return Report(cells, references, repetitions, name => ruleFilter.Length == 0 || ruleFilter.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)), log, clock);
+    }
+
+    private static Dictionary<string, SweepReference> References(List<QualityCell> cells, string? fixture, TextWriter log, Stopwatch clock)
+    {
+        string path = fixture ?? FixturePath;
+        var stored = File.Exists(path) ? SweepReference.FromJson(File.ReadAllText(path)).ToList() : [];
+        var byName = stored.ToDictionary(r => r.Setting);
+        log.WriteLine($"Sweep references: {stored.Count} stored in {path}; sweep {QualityMatrix.Grid.Count} rates × {QualityMatrix.TrainingSeeds.Count} seeds, extended while the best is on an edge.");
+        bool changed = false;
+        foreach (var cell in cells)
+        {
+            if (byName.TryGetValue(cell.Name, out var have) && have.EdgeToExtend == 0) continue;
+            var reference = SweepReference.MeasureExtended(cell.Name, cell.Data(), cell.Hyperparameters, have?.Rates ?? QualityMatrix.Grid, QualityMatrix.TrainingSeeds);
+            byName[cell.Name] = reference;
+            changed = true;
+            log.WriteLine($"measured {reference}   [{clock.Elapsed.TotalSeconds:0} s]");
+        }
+        foreach (var cell in cells)
+        {
+            var r = byName[cell.Name];
+            log.WriteLine($"{QualityMatrix.Role(cell),-8} {r}");
+            log.WriteLine($"         grid: {string.Join(" ", r.Rates.Zip(r.MeanLosses).Select(p => $"{Hyperparameters.Fmt(p.First)}→{p.Second:0.###}"))}");
+        }
+        if (fixture is not null && changed)
+        {
+            var all = stored.Select(r => byName[r.Setting]).Concat(byName.Values.Where(r => stored.All(s => s.Setting != r.Setting))).ToList();
+            File.WriteAllText(fixture, SweepReference.ToJson(all));
+            log.WriteLine($"wrote {fixture} ({all.Count} references)");
+        }
+        return byName;
+    }
+
+    /// <summary>Candidate budget rules on the design half: range tests only; losses read off the stored sweeps
+    /// (<see cref="SweepReference.Interpolated"/>); for each candidate the correction (at 100 updates, slope) that
+    /// minimizes the worst loss ratio over the design cells, then the mean.</summary>
+    private static int Design(List<QualityCell> cells, Dictionary<string, SweepReference> references, int repetitions, TextWriter log, Stopwatch clock)
+    {
+        var wide = new BudgetRule { StartRate = 1e-6, EndRate = 10, Reading = BudgetReading.MedianValley, CorrectionAt100 = 1, CorrectionSlope = 0 };
+        var narrow = wide with { StartRate = 1e-5, EndRate = 1 };
+        var candidates = new (string Name, BudgetRule Rule)[]
+        {
+            ("budget-sized tests, 1e-6..10, window 2, median valley", wide),
+            ("budget-sized tests, 1e-6..10, window 2, averaged valley", wide with { Reading = BudgetReading.AveragedValley }),
+            ("budget-sized tests, 1e-6..10, window 2, averaged minimum (the default)", wide with { Reading = BudgetReading.AveragedMinimum }),
+            ("budget-sized tests, 1e-6..10, window 4, averaged minimum", wide with { Reading = BudgetReading.AveragedMinimum, SmoothingWindow = 4 }),
+            ("budget-sized tests, 1e-7..10, window 2, averaged minimum", wide with { Reading = BudgetReading.AveragedMinimum, StartRate = 1e-7 }),
+            ("one test of min(100, N) steps, 1e-6..10, minimum", wide with { MaxSeeds = 1, Reading = BudgetReading.AveragedMinimum }),
+            ("budget-sized tests, 1e-5..1, window 2, median valley", narrow),
+            ("budget-sized tests, 1e-5..1, window 2, averaged valley", narrow with { Reading = BudgetReading.AveragedValley }),
+            ("budget-sized tests, 1e-5..1, window 2, averaged minimum", narrow with { Reading = BudgetReading.AveragedMinimum }),
+            ("budget-sized tests, 1e-5..1, window 4, median valley", narrow with { SmoothingWindow = 4 }),
+            ("one test of min(100, N) steps, 1e-6..10, median valley", wide with { MaxSeeds = 1 }),
+        };
+        var only = Environment.GetEnvironmentVariable("FINDER_BENCH_CANDIDATES");
+        if (only is not null) candidates = candidates.Where((_, i) => only.Split(',').Contains(i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        foreach (var (name, rule) in candidates)
+        {
+            // Raw median valleys per cell and repetition (the correction does not change the tests).
+            var neutral = rule with { CorrectionAt100 = 1, CorrectionSlope = 0, EpochSlope = 0 };
+            var raw = cells.Select(c => (Cell: c, Epochs: c.Hyperparameters.Epochs, Valleys: Enumerable.Range(0, repetitions)
+                .Select(r => LearningRateFinder.SuggestForBudget(c.Hyperparameters, c.Data(), QualityMatrix.FinderSeeds(r), neutral)).ToList())).ToList();
+            log.WriteLine($"{name}   [{clock.Elapsed.TotalSeconds:0} s]");
+            foreach (var (fitName, useN, useE) in new[] { ("constant", false, false), ("of updates N", true, false), ("of epochs E", false, true) })
+            {
+                (BudgetRule Rule, double Worst, double Mean) best = (rule, double.PositiveInfinity, double.PositiveInfinity);
+                for (double lnA = -5; lnA <= 3.0001; lnA += 0.05)
+                    for (double slope = useN || useE ? -1.5 : 0; slope <= (useN || useE ? 0.5001 : 0); slope += 0.05)
+                    {
+                        var candidate = rule with { CorrectionAt100 = Math.Exp(lnA), CorrectionSlope = useN ? slope : 0, EpochSlope = useE ? slope : 0 };
+                        var ratios = raw.SelectMany(x => x.Valleys.Select(v =>
+                        {
+                            var reference = references[x.Cell.Name];
+                            return reference.Interpolated(v.Valley * candidate.Correction(v.Plan.PlannedSteps, x.Epochs)) / reference.RobustBest.Loss;
+                        })).ToList();
+                        double worst = ratios.Max(), mean = ratios.Average();
+                        if (worst < best.Worst - 1e-9 || (Math.Abs(worst - best.Worst) <= 1e-9 && mean < best.Mean)) best = (candidate, worst, mean);
+                    }
+                var f = best.Rule;
+                log.WriteLine($"  correction {fitName}: {f.CorrectionAt100:0.###} × (N/100)^{f.CorrectionSlope:0.##} × (E/10)^{f.EpochSlope:0.##}; worst loss/robust best {best.Worst:0.###}, mean {best.Mean:0.###}");
+                foreach (var x in raw)
+                {
+                    var reference = references[x.Cell.Name];
+                    var rates = x.Valleys.Select(v => v.Valley * f.Correction(v.Plan.PlannedSteps, x.Epochs)).ToList();
+                    log.WriteLine($"    {x.Cell.Name,-34} N={x.Valleys[0].Plan.PlannedSteps,4} cost {x.Valleys.Average(v => v.CostRuns):0.00} run; valleys {string.Join(", ", x.Valleys.Select(v => Hyperparameters.Fmt(v.Valley)))} × {f.Correction(x.Valleys[0].Plan.PlannedSteps, x.Epochs):0.##}; " +
+                        $"spread ×{rates.Max() / rates.Min():0.00}; loss/robust best (interpolated) {string.Join(", ", rates.Select(r => (reference.Interpolated(r) / reference.RobustBest.Loss).ToString("0.000")))}; best at {Hyperparameters.Fmt(reference.RobustBest.Rate)}");
+                }
+            }
+        }
+        log.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s wall");
+        return 0;
+    }
+
+    /// <summary>One rule's repetitions on one cell: suggestions, their cost in planned runs, and the losses there.</summary>
+    private sealed record Outcome(IReadOnlyList<double> Rates, IReadOnlyList<double> CostRuns, FinderQuality Quality);
+
+    private static int Report(List<QualityCell> cells, Dictionary<string, SweepReference> references, int repetitions, Func<string, bool> keepRule, TextWriter log, Stopwatch clock)
+    {
+        log.WriteLine($"Finder quality: {repetitions} repetitions on disjoint finder seeds; loss = mean final validation loss over training seeds {string.Join(", ", QualityMatrix.TrainingSeeds)} at the suggestion, / the sweep's robust best.");
         var rows = new List<string>();
-        log.WriteLine($"Finder quality: {repetitions} repetitions of 3 finder seeds each; sweep {QualityMatrix.Grid.Count} rates × {QualityMatrix.TrainingSeeds.Count} seeds; loss = mean final validation loss over {QualityMatrix.TrainingSeeds.Count} seeds.");
-        var spreads = new Dictionary<(string, OptimizerKind), List<FinderSpread>>();
-        foreach (var cell in QualityMatrix.Cells())
+        foreach (var cell in cells)
         {
             var data = cell.Data();
-            var key = (cell.Set, cell.Hyperparameters.Optimizer);
-            if (!spreads.TryGetValue(key, out var reps))   // the finder does not depend on the epochs
-                spreads[key] = reps = Enumerable.Range(0, repetitions).Select(r => LearningRateFinder.Spread(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r))).ToList();
-            var reference = SweepReference.Measure(cell.Name, data, cell.Hyperparameters, QualityMatrix.Grid, QualityMatrix.TrainingSeeds);
-            references.Add(reference);
-            log.WriteLine($"{reference}   [{clock.Elapsed.TotalSeconds:0} s]");
-            log.WriteLine($"    grid: {string.Join(" ", reference.Rates.Zip(reference.MeanLosses).Select(p => $"{Hyperparameters.Fmt(p.First)}→{p.Second:0.###}"))}");
-            foreach (var (name, rule) in Candidates)
+            var reference = references[cell.Name];
+            int planned = cell.PlannedSteps;
+            double perEpoch = (double)planned / cell.Hyperparameters.Epochs;
+            var lossCache = new Dictionary<double, double>();
+            double LossAt(double rate) => lossCache.TryGetValue(rate, out var l) ? l : lossCache[rate] = QualityMatrix.LossAt(cell.Hyperparameters, data, rate);
+            Outcome Measure(Func<int, (double Rate, double Cost)> rule)
             {
-                var rates = reps.Select(s => rule(s, cell)).ToList();
-                var quality = new FinderQuality(reference, rates, rates.Select(r => QualityMatrix.LossAt(cell.Hyperparameters, data, r)).ToList());
-                log.WriteLine($"    {name,-30} {quality}");
-                rows.Add($"| {cell.Set} | {cell.Hyperparameters.Optimizer} | {cell.Hyperparameters.Epochs} | {name} | {string.Join(", ", rates.Select(Hyperparameters.Fmt))} | ×{quality.Spread:0.00} | {string.Join(", ", quality.Ratios.Select(x => x.ToString("0.000")))} |");
+                var picks = Enumerable.Range(0, repetitions).Select(rule).ToList();
+                var rates = picks.Select(p => p.Rate).ToList();
+                return new Outcome(rates, picks.Select(p => p.Cost).ToList(), new FinderQuality(reference, rates, rates.Select(LossAt).ToList()));
+            }
+
+            log.WriteLine($"{cell.Name} ({QualityMatrix.Role(cell)}; {planned} updates planned): {reference}   [{clock.Elapsed.TotalSeconds:0} s]");
+            var rules = new List<(string Name, Func<int, (double, double)> Rule)>
+            {
+                ("valley, 3 × 100-step tests", r =>
+                {
+                    var s = LearningRateFinder.Spread(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r));
+                    return (s.SuggestedRate, (double)s.Runs.Sum(x => x.Steps) / planned);
+                }),
+                ("budget-aware (default)", r =>
+                {
+                    var b = LearningRateFinder.SuggestForBudget(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r));
+                    return (b.Rate, b.CostRuns);
+                }),
+            };
+            rules.Add(("finder-seeded sweep ×¼..×16", r =>
+            {
+                var c = LearningRateFinder.SuggestBySweep(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r));
+                if (c.OnEdge) log.WriteLine($"    (repetition {r}: {c})");
+                return (c.Rate, c.CostRuns);
+            }));
+            foreach (var (name, rule) in rules.Where(x => keepRule(x.Name)))
+            {
+                var outcome = Measure(rule);
+                double cost = outcome.CostRuns.Max();
+                var blind = Measure(r => (BlindGrid(cell, data, cost, r), cost));
+                string Ratios(FinderQuality q) => string.Join(", ", q.Ratios.Select(x => x.ToString("0.00")));
+                log.WriteLine($"    {name,-30} cost {cost:0.00} runs ({cost * planned / perEpoch:0.#} epochs); {outcome.Quality}   [{clock.Elapsed.TotalSeconds:0} s]");
+                log.WriteLine($"    {"  blind grid of that cost",-30} {BlindDescription(cost)}: rates {string.Join(", ", blind.Rates.Select(Hyperparameters.Fmt))}; spread ×{blind.Quality.Spread:0.00}; loss/robust best {Ratios(blind.Quality)}");
+                rows.Add($"| {cell.Name} | {QualityMatrix.Role(cell)} | {planned} | {name} | {cost:0.00} ({cost * planned / perEpoch:0.#} ep) | {Ratios(outcome.Quality)} | ×{outcome.Quality.Spread:0.00} | {(outcome.Quality.Holds && cost <= 1.0001 ? "yes" : outcome.Quality.Holds ? "quality yes, cost no" : "no")} | {Ratios(blind.Quality)} | ×{blind.Quality.Spread:0.00} |");
             }
         }
         log.WriteLine();
-        log.WriteLine("| set | optimizer | epochs | rule | suggestion per repetition | spread (max/min) | loss at suggestion / robust sweep best |");
-        log.WriteLine("|---|---|---|---|---|---|---|");
+        log.WriteLine("| cell | role | planned updates | rule | cost: planned runs (epochs) | loss / robust best per repetition | spread | goal met | blind grid of equal cost: loss / robust best | its spread |");
+        log.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in rows) log.WriteLine(row);
         log.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s wall");
-        if (fixture is not null)
-        {
-            File.WriteAllText(fixture, SweepReference.ToJson(references));
-            log.WriteLine($"wrote {fixture}");
-        }
         return 0;
+    }
+
+    /// <summary>The blind grid that costs <paramref name="costRuns"/> planned runs (at least one): with 9 runs or more,
+    /// ⌊runs/3⌋ rates × 3 seeds; below that, ⌊runs⌋ rates × 1 seed; rates log-spaced from 1e-4 to 0.1 (one rate: 3.2e-3).</summary>
+    private static (int Rates, int Seeds) BlindShape(double costRuns)
+    {
+        int runs = Math.Max(1, (int)Math.Floor(costRuns + 1e-9));
+        return runs >= 9 ? (runs / 3, 3) : (runs, 1);
+    }
+
+    private static string BlindDescription(double costRuns)
+    {
+        var (rates, seeds) = BlindShape(costRuns);
+        return $"{rates} rate{(rates == 1 ? "" : "s")} × {seeds} seed{(seeds == 1 ? "" : "s")}";
+    }
+
+    /// <summary>The blind grid's pick in repetition <paramref name="repetition"/> (its runs on that repetition's finder seeds).</summary>
+    private static double BlindGrid(QualityCell cell, HyperLab.Data.DataSplits data, double costRuns, int repetition)
+    {
+        var (count, seeds) = BlindShape(costRuns);
+        var rates = count == 1 ? [Math.Sqrt(1e-4 * 0.1)] : Enumerable.Range(0, count).Select(i => 1e-4 * Math.Pow(1e3, (double)i / (count - 1))).ToArray();
+        if (count == 1) return rates[0];
+        var finderSeeds = QualityMatrix.FinderSeeds(repetition).Take(seeds).ToList();
+        return rates.MinBy(rate => finderSeeds.Average(s =>
+        {
+            using var run = HyperLab.Training.Trainer.Fit(cell.Hyperparameters with { LearningRate = rate, Seed = s }, data);
+            return SweepReference.FinalLoss(run.History);
+        }));
     }
 }

@@ -4,20 +4,39 @@ using HyperLab.Training;
 namespace HyperLab.Finder;
 
 /// <summary>
-/// The finder's suggestion confirmed by a short sweep at the real budget (lesson 01): the range test reads
-/// the valley without knowing how long you will train, and valley is cautious; the sweep trains at a few
-/// multiples of it (default ×1, ×2, ×4, ×8, ×16) for the full budget and keeps the best. The pick is refined
-/// between grid points by a parabola through the best point and its two neighbours (loss against log rate),
-/// so that two repetitions whose sweeps differ slightly do not jump a whole grid step apart.
+/// A finder-seeded sweep (lesson 01): the range test's valley, then a sweep at the real budget around it, trained
+/// at multiples of the valley on both sides (default ×¼ to ×16) for the full budget, keeping the best. The pick is
+/// refined between grid points by a parabola through the best point and its two neighbours (loss against log rate),
+/// so that two repetitions whose sweeps differ slightly do not jump a whole grid step apart. It is a sweep, with a
+/// sweep's cost (<see cref="CostRuns"/>); a pick on the grid's edge (<see cref="OnEdge"/>) means "extend the grid".
 /// </summary>
 /// <param name="Finder">The range tests the sweep started from.</param>
 /// <param name="Rates">The rates trained.</param>
 /// <param name="Losses">Final validation loss at each rate, averaged over the seeds (∞ when a run diverged).</param>
 /// <param name="Rate">The confirmed rate.</param>
-public sealed record ConfirmedRate(FinderSpread Finder, IReadOnlyList<double> Rates, IReadOnlyList<double> Losses, double Rate)
+/// <param name="Seeds">Training runs per rate.</param>
+/// <param name="PlannedSteps">Updates of one planned run (epochs × mini-batches per epoch).</param>
+public sealed record ConfirmedRate(FinderSpread Finder, IReadOnlyList<double> Rates, IReadOnlyList<double> Losses, double Rate, int Seeds, int PlannedSteps)
 {
-    /// <summary>The default multiples of the finder's suggestion: 1, 2, 4, 8, 16.</summary>
-    public static IReadOnlyList<double> DefaultFactors { get; } = [1, 2, 4, 8, 16];
+    /// <summary>The default multiples of the finder's suggestion: ¼, ½, 1, 2, 4, 8, 16 (the best rate for a short
+    /// run is usually above the valley, for a long one it can be below).</summary>
+    public static IReadOnlyList<double> DefaultFactors { get; } = [0.25, 0.5, 1, 2, 4, 8, 16];
+
+    /// <summary>Full training runs of the sweep: rates × seeds.</summary>
+    public int Runs => Rates.Count * Seeds;
+
+    /// <summary>The whole cost in planned runs: the range tests' steps plus the sweep's runs.</summary>
+    public double CostRuns => Runs + (double)Finder.Runs.Sum(r => r.Steps) / PlannedSteps;
+
+    /// <summary>The lowest loss is at the lowest or the highest rate of the grid: the best may lie outside it.</summary>
+    public bool OnEdge
+    {
+        get
+        {
+            int i = Enumerable.Range(0, Losses.Count).MinBy(k => Losses[k]);
+            return i == 0 || i == Losses.Count - 1;
+        }
+    }
 
     /// <summary>Trains <paramref name="hp"/> at each multiple of <paramref name="finder"/>'s suggestion on the
     /// first <paramref name="seeds"/> seeds of its runs, and returns the refined best rate.</summary>
@@ -41,7 +60,8 @@ public sealed record ConfirmedRate(FinderSpread Finder, IReadOnlyList<double> Ra
             using var fit = Trainer.Fit(hp with { LearningRate = r, Seed = run.Hyperparameters.Seed }, data, (options ?? new FitOptions()) with { Label = $"confirming η = {Hyperparameters.Fmt(r)}, seed {run.Hyperparameters.Seed}" });
             return SweepReference.FinalLoss(fit.History);
         })).ToArray();
-        return new ConfirmedRate(finder, rates, losses, Refine(rates, losses));
+        int planned = hp.Epochs * HyperLab.Data.Batches.PerEpoch(data.Train.Count, hp.BatchSize);
+        return new ConfirmedRate(finder, rates, losses, Refine(rates, losses), seeds, planned);
     }
 
     /// <summary>The rate at the lowest loss, refined by the vertex of the parabola through it and its two
@@ -62,8 +82,10 @@ public sealed record ConfirmedRate(FinderSpread Finder, IReadOnlyList<double> Ra
         return Math.Exp(Math.Clamp(-b / (2 * a), x0, x2));
     }
 
-    /// <summary>"confirmed η = 3.1e-3 (finder 9.1e-4; ×1 → 0.151, ×2 → 0.118, …)".</summary>
+    /// <summary>"confirmed η = 3.1e-3 (finder 9.1e-4; 2.3e-4 → 0.3, …); cost 21 runs + range tests = 21.9 planned runs (…)"; with a warning when the pick is on the grid's edge.</summary>
     public override string ToString() =>
         $"confirmed η = {Hyperparameters.Fmt(Rate)} (finder {Hyperparameters.Fmt(Finder.SuggestedRate)}; " +
-        string.Join(", ", Rates.Zip(Losses).Select(p => $"{Hyperparameters.Fmt(p.First)} → {p.Second:0.###}")) + ")";
+        string.Join(", ", Rates.Zip(Losses).Select(p => $"{Hyperparameters.Fmt(p.First)} → {p.Second:0.###}")) + "); " +
+        $"cost {Rates.Count} rates × {Seeds} seeds = {Runs} runs + range tests = {CostRuns:0.#} planned runs ({CostRuns * PlannedSteps:N0} updates)" +
+        (OnEdge ? $"; warning: the best is at the {(Enumerable.Range(0, Losses.Count).MinBy(k => Losses[k]) == 0 ? "lowest" : "highest")} rate of the grid, extend it" : "");
 }

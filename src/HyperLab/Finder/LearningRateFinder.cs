@@ -33,10 +33,10 @@ namespace HyperLab.Finder;
 /// </list>
 /// <para>How good is the suggestion? The valley is read from a 100-step test that does not know the training
 /// budget, and it is cautious: on breast cancer and digits in 4 epochs, training at it ended 2-3.5× above a
-/// brute-force sweep's robust best loss. <see cref="Suggest"/> confirms it with a short sweep at the budget and
-/// landed within 1.014× of that best, with repetitions agreeing within 1.76×, on breast cancer, digits and a
-/// Fashion-MNIST sample, Adam and AdamW, 4 and 12 epochs (docs/lessons/01.md; <c>bench finder</c>). It fails on tiny
-/// data sets (wine: 133 training rows), where the test's 100 steps are longer than the run it is meant to plan.</para>
+/// brute-force sweep's robust best loss. <see cref="SuggestForBudget"/>, the default, sizes the tests to the planned
+/// run and corrects the valley for the planned updates, at a cost of at most one planned run;
+/// <see cref="SuggestBySweep"/> confirms the valley with a sweep at the budget, at many runs' cost. Both are measured
+/// against brute-force sweeps in docs/lessons/01.md (<c>bench finder</c>).</para>
 /// The test trains with the course's one training step (<see cref="TrainStep"/>) on the one loop
 /// (<see cref="Trainer.Fit(nn.Module{Tensor, Tensor}, Hyperparameters, DataSplits, FitOptions?)"/>), so
 /// weight decay, L1 and augmentation act as they do in training.
@@ -137,19 +137,45 @@ public static class LearningRateFinder
     }
 
     /// <summary>
-    /// The default suggestion for a planned run (lesson 01): the range test on each of <paramref name="seeds"/>
-    /// (<see cref="Spread"/>), then a short sweep at the run's own budget around its valley
-    /// (<see cref="ConfirmedRate.Run"/>: ×1 to ×16, each rate on every seed). Measured on breast cancer,
-    /// digits and a Fashion-MNIST sample, Adam and AdamW, 4 and 12 epochs: within 1.10× of a brute-force
-    /// sweep's robust best and within 2× between independent repetitions (docs/lessons/01.md). Costs the range
-    /// tests plus 5 × seeds training runs.
+    /// The default suggestion for a planned run (lesson 01), budget-aware and cheap: range tests whose steps add up to
+    /// at most the planned run's updates (so finding the rate costs at most one more run), read at their own length,
+    /// and the lowest point of the seeds' averaged curve scaled by a factor of the planned updates (<see cref="BudgetRule"/>;
+    /// the plain valley of a 100-step test is 2-3.5× too cautious for a run of about 100 updates). Measured against brute-force sweeps in
+    /// docs/lessons/01.md (<c>bench finder</c>).
+    /// </summary>
+    /// <param name="hp">The planned run: network, optimizer, weight decay, batch size and epochs.</param>
+    /// <param name="data">Its training set supplies the mini-batches and sets the updates per epoch.</param>
+    /// <param name="seeds">Seeds of the range tests (the plan uses the first one to three); three is the usual choice.</param>
+    /// <param name="rule">How to size the tests and correct the valley; default <see cref="BudgetRule.Default"/>.</param>
+    public static BudgetedRate SuggestForBudget(Hyperparameters hp, DataSplits data, IReadOnlyList<int> seeds, BudgetRule? rule = null)
+    {
+        ArgumentNullException.ThrowIfNull(hp);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(seeds);
+        if (seeds.Count == 0) throw new ArgumentException("Give at least one seed (three is the usual choice).", nameof(seeds));
+        rule ??= BudgetRule.Default;
+        var plan = rule.Plan(hp.Epochs * Batches.PerEpoch(data.Train.Count, hp.BatchSize), hp.Epochs);
+        var spread = Spread(hp, data, seeds.Take(plan.Seeds), plan.Settings);
+        double valley = rule.Read(spread);
+        if (!double.IsFinite(valley))
+            throw new InvalidOperationException($"No range test gave a valley ({spread}): every test stopped almost at once. Lower the rule's StartRate or plan more updates.");
+        return new BudgetedRate(plan, spread, valley, valley * plan.Correction);
+    }
+
+    /// <summary>
+    /// A finder-seeded sweep: the range test on each of <paramref name="seeds"/> (<see cref="Spread"/>), then a sweep at
+    /// the run's own budget around its valley (<see cref="ConfirmedRate.Run"/>: ×¼ to ×16, each rate on every seed).
+    /// Expensive: the range tests plus 7 × seeds full training runs (its <see cref="ConfirmedRate.CostRuns"/>, 22-31 planned
+    /// runs on the quality matrix). Measured there (docs/lessons/01.md): within 1.10× of a brute-force sweep's robust best on
+    /// 18 of 19 settings, but a blind grid of the same cost did as well on 16 of them; it was better only on three held-out
+    /// settings, modestly. The cheap default is <see cref="SuggestForBudget"/>.
     /// </summary>
     /// <param name="hp">The planned run: network, optimizer, weight decay, batch size and epochs.</param>
     /// <param name="data">Training and validation data.</param>
-    /// <param name="seeds">Seeds of the range tests and of the confirming runs; three is the measured default.</param>
+    /// <param name="seeds">Seeds of the range tests and of the confirming runs.</param>
     /// <param name="settings">Range-test settings; default <c>new FinderSettings()</c>.</param>
     /// <param name="options">How to run the confirming fits (e.g. a notebook's live progress); the range tests run silently. Default: silent.</param>
-    public static ConfirmedRate Suggest(Hyperparameters hp, DataSplits data, IReadOnlyList<int> seeds, FinderSettings? settings = null, FitOptions? options = null)
+    public static ConfirmedRate SuggestBySweep(Hyperparameters hp, DataSplits data, IReadOnlyList<int> seeds, FinderSettings? settings = null, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         var spread = Spread(hp, data, seeds, settings);

@@ -3,12 +3,19 @@ using HyperLab.Data;
 namespace HyperLab.Finder;
 
 /// <summary>One cell of the finder's quality matrix: a data set, an optimizer and a budget.</summary>
-/// <param name="Set">"breast cancer", "digits" or "fashion".</param>
-/// <param name="Hyperparameters">The 2×64 MLP, batch 64, the optimizer and the epochs (seed set per run).</param>
+/// <param name="Set">"breast cancer", "digits", "fashion" or "wine".</param>
+/// <param name="Hyperparameters">The network, batch size, optimizer and epochs (seed set per run).</param>
 public sealed record QualityCell(string Set, Hyperparameters Hyperparameters)
 {
-    /// <summary>"digits · AdamW · 10 epochs".</summary>
-    public string Name => $"{Set} · {Hyperparameters.Optimizer} · {Hyperparameters.Epochs} epochs";
+    /// <summary>"digits · AdamW · 10 epochs"; a network other than 2×64 or a batch size other than 64 is
+    /// added: "digits · Adam · 4 epochs · 4×64", "… · batch 32".</summary>
+    public string Name =>
+        $"{Set} · {Hyperparameters.Optimizer} · {Hyperparameters.Epochs} epochs" +
+        (Hyperparameters.Depth != 2 || Hyperparameters.Width != 64 ? $" · {Hyperparameters.Depth}×{Hyperparameters.Width}" : "") +
+        (Hyperparameters.BatchSize != 64 ? $" · batch {Hyperparameters.BatchSize}" : "");
+
+    /// <summary>Updates in the planned run: epochs × mini-batches per epoch (the unit of a suggestion's cost).</summary>
+    public int PlannedSteps => Hyperparameters.Epochs * Batches.PerEpoch(Data().Train.Count, Hyperparameters.BatchSize);
 
     /// <summary>The cell's data: the UCI tables with 25% held out and standardized; a class-balanced
     /// sample of 3,000 Fashion-MNIST images with 20% held out (lesson 01's). Split with seed 0.</summary>
@@ -16,10 +23,12 @@ public sealed record QualityCell(string Set, Hyperparameters Hyperparameters)
 }
 
 /// <summary>
-/// The settings on which the finder's default suggestion is measured against a brute-force sweep (lesson 01;
+/// The settings on which the finder's suggestions are measured against a brute-force sweep (lesson 01;
 /// the bench command <c>bench finder</c> prints the table, docs/lessons/01.md records it, and the library's
-/// tests check it against a stored sweep): three data sets × Adam and AdamW (weight decay 0.01) × a short and
-/// a longer budget, all with lesson 01's 2×64 MLP and batch 64.
+/// tests check it against stored sweeps): <see cref="Cells"/>, three data sets × Adam and AdamW (weight decay 0.01)
+/// × a short and a longer budget, all with lesson 01's 2×64 MLP and batch 64, split once into a
+/// <see cref="DesignCells"/> half (the budget-aware default was fitted on it) and a <see cref="ReportCells"/> half
+/// (only reported); and <see cref="HeldOutCells"/>, settings nobody tuned on.
 /// </summary>
 public static class QualityMatrix
 {
@@ -54,6 +63,42 @@ public static class QualityMatrix
             WeightDecay = opt == OptimizerKind.AdamW ? 0.01 : 0,
         });
 
+    /// <summary>The design half of <see cref="Cells"/>, fixed before anything was measured: breast cancer at 4
+    /// epochs, digits at 12 and Fashion-MNIST at 4, each with Adam and AdamW. The budget-aware default
+    /// (<see cref="BudgetRule"/>) was designed and fitted on these cells only.</summary>
+    public static IEnumerable<QualityCell> DesignCells() => Cells().Where(IsDesign);
+
+    /// <summary>The report half of <see cref="Cells"/>: breast cancer at 12 epochs, digits at 4 and Fashion-MNIST at 12,
+    /// each with Adam and AdamW. Measured and reported, never tuned on.</summary>
+    public static IEnumerable<QualityCell> ReportCells() => Cells().Where(c => !IsDesign(c));
+
+    private static bool IsDesign(QualityCell c) =>
+        (c.Set, c.Hyperparameters.Epochs) is ("breast cancer", 4) or ("digits", 12) or ("fashion", 4);
+
+    /// <summary>Settings outside the matrix that nobody tuned on: SGD with momentum, a wider (2×256) and a
+    /// deeper (4×64) network, another data set (wine), and batch sizes 32 and 256.</summary>
+    public static IEnumerable<QualityCell> HeldOutCells()
+    {
+        var adam = new Hyperparameters { Depth = 2, Width = 64, BatchSize = 64, Optimizer = OptimizerKind.Adam, WeightDecay = 0 };
+        return
+        [
+            new("digits", adam with { Optimizer = OptimizerKind.Momentum, Epochs = 12 }),
+            new("breast cancer", adam with { Optimizer = OptimizerKind.Momentum, Epochs = 4 }),
+            new("fashion", adam with { Width = 256, Epochs = 4 }),
+            new("digits", adam with { Depth = 4, Epochs = 4 }),
+            new("wine", adam with { Epochs = 30 }),
+            new("breast cancer", adam with { BatchSize = 32, Epochs = 12 }),
+            new("digits", adam with { BatchSize = 256, Optimizer = OptimizerKind.AdamW, WeightDecay = 0.01, Epochs = 12 }),
+        ];
+    }
+
+    /// <summary>Every cell: the matrix, then the held-out cells.</summary>
+    public static IEnumerable<QualityCell> AllCells() => Cells().Concat(HeldOutCells());
+
+    /// <summary>"design", "report" or "held out".</summary>
+    public static string Role(QualityCell cell) =>
+        Cells().Contains(cell) ? (IsDesign(cell) ? "design" : "report") : "held out";
+
     /// <summary>A set's splits (seed 0), cached per process.</summary>
     public static DataSplits Data(string set) => Cache.GetOrAdd(set, Load);
 
@@ -63,8 +108,9 @@ public static class QualityMatrix
     {
         "breast cancer" => Table(CourseData.BreastCancer()),
         "digits" => Table(CourseData.Digits()),
+        "wine" => Table(CourseData.Wine()),
         "fashion" => Splits.Stratified(CourseData.FashionMnistTrain().StratifiedSample(3000, 0), validationFraction: 0.2, seed: 0),
-        _ => throw new ArgumentException($"Unknown set '{set}'; use one of {string.Join(", ", Sets)}.", nameof(set)),
+        _ => throw new ArgumentException($"Unknown set '{set}'; use one of {string.Join(", ", Sets)} or wine.", nameof(set)),
     };
 
     private static DataSplits Table(Dataset data)

@@ -32,6 +32,67 @@ public sealed record SweepReference(string Setting, IReadOnlyList<double> Rates,
         return new SweepReference(setting, rates.ToArray(), mean);
     }
 
+    /// <summary>
+    /// <see cref="Measure"/>, then, while the robust best sits next to an end of the grid whose loss is finite,
+    /// extends the grid on that side by one decade at the same spacing and measures the new rates (at most
+    /// <paramref name="maxExtensions"/> times): a best on a grid's edge means "extend the grid".
+    /// </summary>
+    /// <param name="setting">Label, e.g. "digits · Momentum · 12 epochs".</param>
+    /// <param name="data">Training and validation data.</param>
+    /// <param name="hp">Everything but rate and seed.</param>
+    /// <param name="rates">The starting grid, log-spaced, at least 3 rates.</param>
+    /// <param name="seeds">The seeds, e.g. 0, 1, 2.</param>
+    /// <param name="maxExtensions">How many decades may be added in all; default 3.</param>
+    public static SweepReference MeasureExtended(string setting, DataSplits data, Hyperparameters hp, IReadOnlyList<double> rates, IReadOnlyList<int> seeds, int maxExtensions = 3)
+    {
+        ArgumentNullException.ThrowIfNull(rates);
+        var reference = Measure(setting, data, hp, rates, seeds);
+        for (int k = 0; k < maxExtensions; k++)
+        {
+            var side = reference.EdgeToExtend;
+            if (side == 0) break;
+            double step = reference.Rates[1] / reference.Rates[0];
+            int perDecade = (int)Math.Round(Math.Log(10) / Math.Log(step));
+            var added = Enumerable.Range(1, perDecade)
+                .Select(i => side < 0 ? reference.Rates[0] / Math.Pow(step, perDecade + 1 - i) : reference.Rates[^1] * Math.Pow(step, i)).ToArray();
+            var more = Measure(setting, data, hp, added, seeds);
+            reference = side < 0
+                ? new SweepReference(setting, [.. more.Rates, .. reference.Rates], [.. more.MeanLosses, .. reference.MeanLosses])
+                : new SweepReference(setting, [.. reference.Rates, .. more.Rates], [.. reference.MeanLosses, .. more.MeanLosses]);
+        }
+        return reference;
+    }
+
+    /// <summary>−1 when the robust best is next to the low end of the grid (or the lowest point is the single best),
+    /// +1 when next to the high end and that end's loss is finite, 0 when the best is inside.</summary>
+    [JsonIgnore]
+    public int EdgeToExtend
+    {
+        get
+        {
+            int best = Rates.ToList().IndexOf(RobustBest.Rate);
+            int point = Enumerable.Range(0, Rates.Count).MinBy(i => MeanLosses[i]);
+            if (best <= 1 || point == 0) return -1;
+            if ((best >= Rates.Count - 2 || point == Rates.Count - 1) && double.IsFinite(MeanLosses[^1])) return 1;
+            return 0;
+        }
+    }
+
+    /// <summary>The mean loss at any <paramref name="rate"/>, interpolated linearly in log rate between the two
+    /// neighbouring grid points (∞ when either is ∞; the end value outside the grid). Used to compare candidate
+    /// rules cheaply while designing them; reported figures train at the suggestion instead.</summary>
+    public double Interpolated(double rate)
+    {
+        if (!(rate > 0)) return double.NaN;
+        if (rate <= Rates[0]) return MeanLosses[0];
+        if (rate >= Rates[^1]) return MeanLosses[^1];
+        int i = 1;
+        while (Rates[i] < rate) i++;
+        double t = Math.Log(rate / Rates[i - 1]) / Math.Log(Rates[i] / Rates[i - 1]);
+        double a = MeanLosses[i - 1], b = MeanLosses[i];
+        return double.IsFinite(a) && double.IsFinite(b) ? a + t * (b - a) : double.PositiveInfinity;
+    }
+
     /// <summary>The final validation loss of a run, ∞ when it diverged or has none.</summary>
     public static double FinalLoss(Training.History run)
     {
