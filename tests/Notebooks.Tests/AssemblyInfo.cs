@@ -2,13 +2,12 @@
 // generator): tests that run notebooks, or read that state, must not run side by side.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
-namespace Notebooks.Tests
+namespace Notebooks.Tests;
+
+internal static class NativeSetupForTests
 {
-    internal static class NativeSetupForTests
-    {
-        /// <summary>Applies the native fixes before any test touches torch, as the course's runner does (the library
-        /// itself has no load-time side effects; docs/platform.md).</summary>
-        [System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void Init() => HyperLab.Platform.NativeSetup.Prepare();
-    }
+    /// <summary>Applies the native fixes before any test touches torch, as the course's runner does (the library
+    /// itself has no load-time side effects; docs/platform.md).</summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Init() => HyperLab.Platform.NativeSetup.Prepare();
 }

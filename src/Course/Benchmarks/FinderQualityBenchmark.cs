@@ -174,7 +174,8 @@ public static class FinderQualityBenchmark
                 var c = LearningRateFinder.SuggestBySweep(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r));
                 if (c.OnEdge) log.WriteLine($"    (repetition {r}: {c})");
                 return (c.Rate, c.CostRuns);
-            }));
+            }
+            ));
             foreach (var (name, rule) in rules.Where(x => keepRule(x.Name)))
             {
                 var outcome = Measure(rule);

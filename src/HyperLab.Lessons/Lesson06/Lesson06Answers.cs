@@ -1,5 +1,5 @@
-using HyperLab.Lessons.Exercises;
 using System.Globalization;
+using HyperLab.Lessons.Exercises;
 using HyperLab.Lessons.Lesson02;
 using HyperLab.Sweeps;
 using HyperLab.Training;

@@ -1,5 +1,5 @@
-using HyperLab.Lessons.Exercises;
 using System.Globalization;
+using HyperLab.Lessons.Exercises;
 using HyperLab.Training;
 
 namespace HyperLab.Lessons.Lesson08;

@@ -1,7 +1,7 @@
-using HyperLab.Lessons.Lesson06;
 using HyperLab.Diagnosis;
 using HyperLab.Lessons.Exercises;
 using HyperLab.Lessons.Lesson05;
+using HyperLab.Lessons.Lesson06;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Claims.Controls;
 using HyperLab.Training;

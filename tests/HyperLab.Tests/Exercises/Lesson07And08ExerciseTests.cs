@@ -1,6 +1,6 @@
+using HyperLab.Lessons.Exercises;
 using HyperLab.Lessons.Lesson07;
 using HyperLab.Lessons.Lesson08;
-using HyperLab.Lessons.Exercises;
 using HyperLab.Tests.Tracking;
 using HyperLab.Tuning;
 
