@@ -4,15 +4,31 @@ namespace HyperLab.Platform;
 public sealed record ThreadPolicySettings
 {
     /// <summary>Most intra-op threads to use (libtorch's default is one per core). Must be at least 1.</summary>
-    public int MaxThreads { get; init; } = Environment.ProcessorCount;
+    public int MaxThreads
+    {
+        get;
+        init => field = value >= 1 ? value : throw Invalid(nameof(MaxThreads), value, "a whole number of at least 1", "Environment.ProcessorCount");
+    } = Environment.ProcessorCount;
 
     /// <summary>Other programs "hold" a core once they use at least this share of it; each held core takes one thread
     /// away. In (0, 1]; default 0.5.</summary>
-    public double HoldShare { get; init; } = 0.5;
+    public double HoldShare
+    {
+        get;
+        init => field = value is > 0 and <= 1 ? value : throw Invalid(nameof(HoldShare), value, "a number greater than 0 and at most 1", "0.5");
+    } = 0.5;
 
     /// <summary>Consecutive samples that must show free cores before threads are added back (leaving is instant:
     /// a waiting thread on a taken core costs far more than a missing one on a free core). At least 1; default 2.</summary>
-    public int SamplesToRise { get; init; } = 2;
+    public int SamplesToRise
+    {
+        get;
+        init => field = value >= 1 ? value : throw Invalid(nameof(SamplesToRise), value, "a whole number of at least 1", "2");
+    } = 2;
+
+    // The core's HyperparameterException (same message shape) lives a layer above this project.
+    private static ArgumentOutOfRangeException Invalid(string field, object value, string valid, string start) =>
+        new(field, value, $"{field} = {value} is not valid: {field} must be {valid}. A sensible starting value is {start}.");
 }
 
 /// <summary>The policy's state: the thread count in force and how many samples in a row asked for more.</summary>

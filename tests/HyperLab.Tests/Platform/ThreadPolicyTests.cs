@@ -158,4 +158,17 @@ public class ThreadPolicyTests
         Assert.NotNull(b);
         Assert.True(b.Value.Total > a.Value.Total && b.Value.Own > a.Value.Own && b.Value.Busy >= a.Value.Busy);
     }
+
+    [Fact]
+    public void Settings_refuse_values_outside_their_range_with_a_teaching_message()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ThreadPolicySettings { HoldShare = 0 });
+        Assert.Contains("HoldShare = 0 is not valid", e.Message);
+        Assert.Contains("A sensible starting value is 0.5", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ThreadPolicySettings { HoldShare = 1.5 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ThreadPolicySettings { HoldShare = double.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ThreadPolicySettings { MaxThreads = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ThreadPolicySettings { SamplesToRise = 0 });
+        Assert.Equal(1.0, new ThreadPolicySettings { HoldShare = 1 }.HoldShare);
+    }
 }
