@@ -24,8 +24,12 @@ namespace Course.Benchmarks;
 /// </summary>
 public static class FinderQualityBenchmark
 {
-    /// <summary>Where the sweep fixture goes, relative to the repository root.</summary>
+    /// <summary>The tests' sweep fixture, relative to the repository root: the benchmark reads it, never writes it.</summary>
     public const string FixturePath = "tests/HyperLab.Tests/Finder/finder-sweep-reference.json";
+
+    /// <summary>Where <c>--fixture</c> writes the measured references (copy the file over <see cref="FixturePath"/> to
+    /// update the tests' references, and review the diff).</summary>
+    public const string WrittenPath = "artifacts/finder/finder-sweep-reference.json";
 
     /// <summary>Runs the part chosen by <c>FINDER_BENCH</c> and prints it; writes the fixture to <paramref name="fixture"/> (null: don't).</summary>
     public static int Run(int repetitions, string? fixture, TextWriter log)
@@ -45,7 +49,7 @@ public static class FinderQualityBenchmark
 
     private static Dictionary<string, SweepReference> References(List<QualityCell> cells, string? fixture, TextWriter log, Stopwatch clock)
     {
-        string path = fixture ?? FixturePath;
+        string path = FixturePath;
         var stored = File.Exists(path) ? SweepReference.FromJson(File.ReadAllText(path)).ToList() : [];
         var byName = stored.ToDictionary(r => r.Setting);
         log.WriteLine($"Sweep references: {stored.Count} stored in {path}; sweep {QualityMatrix.Grid.Count} rates × {QualityMatrix.TrainingSeeds.Count} seeds, extended while the best is on an edge.");
@@ -67,8 +71,9 @@ public static class FinderQualityBenchmark
         if (fixture is not null && changed)
         {
             var all = stored.Select(r => byName[r.Setting]).Concat(byName.Values.Where(r => stored.All(s => s.Setting != r.Setting))).ToList();
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(fixture))!);
             File.WriteAllText(fixture, SweepReference.ToJson(all));
-            log.WriteLine($"wrote {fixture} ({all.Count} references)");
+            log.WriteLine($"wrote {fixture} ({all.Count} references); to update the tests' references: cp {fixture} {FixturePath}");
         }
         return byName;
     }

@@ -187,12 +187,12 @@ public static class CourseCommandLine
         race.SetAction(r => ScalarRaceProbe.Run(r.GetValue(steps), r.GetValue(trials), log));
 
         var repetitions = CliOptions.Int("--repetitions", "Independent finder runs per cell (their spread is reported)", 3, 2, 50);
-        var fixture = CliOptions.Flag("--fixture", $"Rewrite the tests' sweep fixture ({FinderQualityBenchmark.FixturePath})");
+        var fixture = CliOptions.Flag("--fixture", $"Write the measured sweep references to {FinderQualityBenchmark.WrittenPath} (copy it over {FinderQualityBenchmark.FixturePath} to update the tests)");
         var finder = new Command("finder", "Measure the learning-rate finder's default suggestion against brute-force sweeps on breast cancer, digits and a Fashion-MNIST sample, Adam and AdamW, 4 and 12 epochs. About 15 min of CPU; run with OMP_NUM_THREADS=1.")
         {
             repetitions, fixture,
         };
-        finder.SetAction(r => FinderQualityBenchmark.Run(r.GetValue(repetitions), r.GetValue(fixture) ? FinderQualityBenchmark.FixturePath : null, log));
+        finder.SetAction(r => FinderQualityBenchmark.Run(r.GetValue(repetitions), r.GetValue(fixture) ? FinderQualityBenchmark.WrittenPath : null, log));
 
         bench.Subcommands.Add(loop);
         bench.Subcommands.Add(policy);

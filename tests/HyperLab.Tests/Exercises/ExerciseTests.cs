@@ -3,33 +3,13 @@ using HyperLab.Lessons.Exercises;
 using HyperLab.Lessons.Lesson01;
 using HyperLab.Lessons.Lesson04;
 using HyperLab.Tests.Claims.Controls;
+using static HyperLab.Tests.Exercises.ExerciseAssert;
 
 namespace HyperLab.Tests.Exercises;
 
 /// <summary>Every exercise of lessons 00-04 with no answer ("Fill in … first"), a wrong one ("Not yet") and the right one (👍).</summary>
 public class ExerciseTests
 {
-    private static void Blank<T>(string id, Answer<T> answer) where T : struct
-    {
-        var r = Exercise.Judge<T>(id, null, answer);
-        Assert.False(r.Correct);
-        Assert.StartsWith("💡 Not yet: Fill in ", r.ToString());
-    }
-
-    private static void Wrong<T>(string id, T answer, Answer<T> expected) where T : struct
-    {
-        var r = Exercise.Judge(id, answer, expected);
-        Assert.False(r.Correct);
-        Assert.StartsWith("💡 Not yet", r.ToString());
-    }
-
-    private static void Right<T>(string id, T answer, Answer<T> expected) where T : struct
-    {
-        var r = Exercise.Judge(id, answer, expected);
-        Assert.True(r.Correct, r.ToString());
-        Assert.StartsWith("👍", r.ToString());
-    }
-
     [Fact]
     public void Lesson_00()
     {

@@ -5,33 +5,13 @@ using HyperLab.Lessons.Lesson06;
 using HyperLab.Sweeps;
 using HyperLab.Tests.Claims.Controls;
 using HyperLab.Training;
+using static HyperLab.Tests.Exercises.ExerciseAssert;
 
 namespace HyperLab.Tests.Exercises;
 
 /// <summary>Every exercise of lessons 05 and 06 with no answer ("Fill in … first"), a wrong one ("Not yet") and the right one (👍).</summary>
 public class Lesson05And06ExerciseTests
 {
-    private static void Blank<T>(string id, Answer<T> answer) where T : struct
-    {
-        var r = Exercise.Judge<T>(id, null, answer);
-        Assert.False(r.Correct);
-        Assert.StartsWith("💡 Not yet: Fill in ", r.ToString());
-    }
-
-    private static void Wrong<T>(string id, T answer, Answer<T> expected) where T : struct
-    {
-        var r = Exercise.Judge(id, answer, expected);
-        Assert.False(r.Correct, r.ToString());
-        Assert.StartsWith("💡 Not yet", r.ToString());
-    }
-
-    private static void Right<T>(string id, T answer, Answer<T> expected) where T : struct
-    {
-        var r = Exercise.Judge(id, answer, expected);
-        Assert.True(r.Correct, r.ToString());
-        Assert.StartsWith("👍", r.ToString());
-    }
-
     private static StrengthSweep DecayGrid()
     {
         double[] decays = [0, 1e-5, 1e-4, 1e-3, 1e-2, 3e-2, 1e-1];

@@ -7,7 +7,7 @@ namespace HyperLab.Tests.Finder;
 /// the settings of <see cref="QualityMatrix.AllCells"/>: three independent repetitions (disjoint finder seeds) must each
 /// cost at most the planned run, train to within 1.10× of the sweep's robust best, and agree within 2×. The sweeps
 /// (11 rates × 3 seeds per cell) are stored in finder-sweep-reference.json, written by
-/// <c>FINDER_BENCH=references dotnet run --project src/Course -- bench finder --fixture</c>; here only the range tests
+/// <c>FINDER_BENCH=references dotnet run --project src/Course -- bench finder --fixture</c> (to artifacts/finder/, copied here by hand); here only the range tests
 /// and the runs at the suggestion train. Tested: the cells where the bench measured the goal met (docs/lessons/01.md
 /// lists every cell, the misses included); Fashion-MNIST at 12 epochs is bench-only (the costliest cells).
 /// </summary>
