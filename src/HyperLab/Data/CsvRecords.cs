@@ -1,13 +1,14 @@
-using System.Text;
+using CsvHelper;
 
 namespace HyperLab.Data;
 
 /// <summary>
-/// Splits CSV text into records the way RFC 4180 defines them: values separated by one character, a value in
-/// double quotes may hold the separator, line breaks and doubled quotes (<c>"say ""hi"", twice"</c>). Spaces
-/// around an unquoted value are trimmed; inside quotes they are kept. Blank lines are skipped. Lines end in LF or
-/// CRLF. Every CSV the library reads goes through this one reader (<see cref="CsvDataset"/>, the course data's
-/// files, <c>HyperLab.Tuning.CsvPreparation</c>); <see cref="Quote"/> writes values it reads back unchanged.
+/// Splits CSV text into records the way RFC 4180 defines them, with CsvHelper's reader: values separated by one
+/// character, a value in double quotes may hold the separator, line breaks and doubled quotes
+/// (<c>"say ""hi"", twice"</c>). Spaces around a value are trimmed; inside quotes they are kept. Empty lines are
+/// skipped. Lines end in LF or CRLF. Every CSV the library reads goes through this one reader (<see cref="CsvDataset"/>,
+/// the course data's files, <c>HyperLab.Tuning.CsvPreparation</c>), and a malformed file gets the course's
+/// <see cref="CsvDataException"/> with its line; <see cref="Quote"/> writes values it reads back unchanged.
 /// </summary>
 internal static class CsvRecords
 {
@@ -21,71 +22,52 @@ internal static class CsvRecords
     /// <exception cref="CsvDataException">A quoted value is never closed, or text follows a closing quote.</exception>
     public static IEnumerable<Record> Parse(string text, char separator, string file)
     {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        int line = 1, start = 1, i = 0;
-        bool quoted = false, any = false;   // the current cell was quoted; the record has content
-        while (i <= text.Length)
+        var options = new CsvReaderOptions
         {
-            char c = i < text.Length ? text[i] : '\n';
-            bool end = i == text.Length;
-            if (c == '"' && Blank(cell) && !quoted)
+            Separator = separator,
+            HasHeader = false,                          // the callers read the header row themselves
+            TrimWhitespace = true,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,   // the callers say which line has how many cells
+        };
+        var records = new List<Record>();
+        try
+        {
+            using var reader = CsvReader.FromText(text, options);
+            while (reader.Read())
             {
-                int open = line;
-                cell.Clear();
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length)
-                        throw new CsvDataException(file, open, null, "a value opened with a double quote (\") is never closed: close it, or double a quote inside a value (\"\")");
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    if (text[i] == '\n') line++;
-                    cell.Append(text[i++]);
-                }
-                quoted = any = true;
-                while (i < text.Length && text[i] is ' ' or '\t' or '\r') i++;
-                if (i < text.Length && text[i] != separator && text[i] != '\n')
-                    throw new CsvDataException(file, line, null,
-                        $"text follows a closing quote ('{text[i]}'): a quoted value must end at the separator; double a quote inside it (\"\")");
-                continue;
+                var cells = new string[reader.FieldCount];
+                for (int i = 0; i < cells.Length; i++) cells[i] = reader.GetString(i);
+                if (cells.Length == 1 && cells[0].Length == 0) continue;   // a line of spaces
+                records.Add(new Record(checked((int)reader.LineNumber), cells));
             }
-            if (c == separator || c == '\n')
-            {
-                cells.Add(quoted ? cell.ToString() : cell.ToString().Trim());
-                any |= cell.ToString().Trim().Length > 0 || c == separator;
-                cell.Clear();
-                quoted = false;
-                if (c == '\n')
-                {
-                    if (any) yield return new Record(start, cells.ToArray());
-                    cells.Clear();
-                    any = false;
-                    line++;
-                    start = line;
-                }
-                i++;
-                if (end) break;
-                continue;
-            }
-            if (c != '\r') cell.Append(c);
-            i++;
         }
+        catch (CsvFormatException e)
+        {
+            string what = e.Message.Contains("never closed", StringComparison.Ordinal)
+                ? "a value opened with a double quote (\") is never closed: close it, or double a quote inside a value (\"\")"
+                : e.Message.Contains("after the closing quote", StringComparison.Ordinal)
+                    ? "text follows a closing quote: a quoted value must end at the separator; double a quote inside it (\"\")"
+                    : $"{Reason(e.Message)}: check the quotes on this line; double a quote inside a quoted value (\"\")";
+            throw new CsvDataException(file, (int)e.LineNumber, null, what);
+        }
+        return records;
+    }
+
+    // CsvHelper's message without its record/line/offset prefix and suffix, e.g. "text after the closing quote of a quoted field".
+    private static string Reason(string message)
+    {
+        int colon = message.IndexOf("): ", StringComparison.Ordinal);
+        string reason = colon >= 0 ? message[(colon + 3)..] : message;
+        int offset = reason.IndexOf(" (byte offset", StringComparison.Ordinal);
+        return offset >= 0 ? reason[..offset] : reason.TrimEnd('.');
     }
 
     /// <summary>A value as RFC 4180 writes it: a value holding a comma, a quote, a line break or edge spaces goes
     /// in double quotes, its quotes doubled; any other value is written as it is.</summary>
     public static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value != value.Trim() ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-
-    private static bool Blank(StringBuilder cell)
-    {
-        for (int k = 0; k < cell.Length; k++)
-            if (!char.IsWhiteSpace(cell[k])) return false;
-        return true;
-    }
 }
