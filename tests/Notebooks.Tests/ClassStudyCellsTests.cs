@@ -34,7 +34,7 @@ public sealed partial class ClassStudyCellsTests(ITestOutputHelper output)
             """;
         const int seed = 5;   // a seed the lesson tests do not use, so its local study is this test's alone
         string studyFile = Path.Combine(root, "artifacts", "studies", $"07-class-seed{seed}.study.json");
-        File.Delete(studyFile);
+        if (File.Exists(studyFile)) File.Delete(studyFile);   // a fresh clone has no artifacts/studies/ until a study is made
         string? saved = Environment.GetEnvironmentVariable("HYPERLAB_STUDY");
         Environment.SetEnvironmentVariable("HYPERLAB_STUDY", null);
         using var notebook = new TempNotebook("class-study", [.. setup, definitions, .. cells]);
