@@ -21,8 +21,8 @@ public static class IntraOpThreads
     [ThreadStatic] private static int pinned;
 
     /// <summary>Whether the thread count follows the load: false before <see cref="NativeSetup.Prepare"/>, when switched
-    /// off (see the class summary) or when OpenMP's threads sleep while they wait (PASSIVE: then more threads get more of
-    /// a busy machine, measured).</summary>
+    /// off (see the class summary) or when OpenMP's threads sleep while they wait (a PASSIVE the user forced: there are
+    /// no spinning helpers to guard against, and the user's choice of threads is left alone).</summary>
     public static bool Adaptive => enabled && !WaitsPassively && FollowsLoad;
 
     private static bool FollowsLoad { get; } =

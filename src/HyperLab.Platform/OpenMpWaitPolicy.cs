@@ -8,11 +8,11 @@ namespace HyperLab.Platform;
 /// briefly, then sleep) is fastest on free cores; passive waiting made an epoch 1.2-2.7× slower there. On cores other
 /// programs hold, spinning helper threads stall every step, but with one intra-op thread there is no helper to wait
 /// for. So the library keeps libgomp's default and lets <see cref="IntraOpThreads"/> drop to one thread while other
-/// work holds the cores, so that a busy spell arriving mid-run does not collapse the run (<c>course bench policy</c>
-/// measures this against every fixed policy, with load arriving and leaving mid-run; docs/platform.md#p4-the-openmp-wait-policy-is-read-once).
-/// When applied (by <see cref="NativeSetup.Prepare"/>) it samples the machine for 0.1 s (Linux <c>/proc/stat</c>, minus
-/// this process's own time) so the first choice of threads is already right. A value the user set (<c>OMP_WAIT_POLICY</c>
-/// or <c>GOMP_SPINCOUNT</c>) is kept; <c>HYPERLAB_OMP_WAIT=passive</c> or <c>=default</c> forces one choice.
+/// work holds the cores, whether the machine is busy when the program starts or becomes busy later (measured by
+/// <c>course bench policy</c> against every fixed policy, with load arriving and leaving mid-run:
+/// docs/platform.md#p4-the-openmp-wait-policy-is-read-once). It samples the machine for 0.1 s (Linux <c>/proc/stat</c>,
+/// minus this process's own time) so the first thread count is already right. A value the user set
+/// (<c>OMP_WAIT_POLICY</c> or <c>GOMP_SPINCOUNT</c>) is kept; <c>HYPERLAB_OMP_WAIT=passive</c> or <c>=default</c> forces one choice.
 /// </summary>
 public static class OpenMpWaitPolicy
 {
@@ -34,22 +34,19 @@ public static class OpenMpWaitPolicy
             return Decision = $"GOMP_SPINCOUNT={Environment.GetEnvironmentVariable("GOMP_SPINCOUNT")} (set by you)";
         string choice = (Environment.GetEnvironmentVariable(ChoiceVariable) ?? "adaptive").Trim().ToLowerInvariant();
         if (choice == "default") return Decision = $"libgomp's default wait ({ChoiceVariable}=default)";
-        string why = $"{ChoiceVariable}=passive";
         if (choice != "passive")
         {
             var sample = OtherLoad(ProcStatSampler.Instance, TimeSpan.FromMilliseconds(100));
             IntraOpThreads.InitialSample = sample;
-            // Measured (README, bench policy): on a machine other programs already hold, sleeping threads beat both
-            // spinning ones and a single thread; on a quiet start, spinning wins and the thread count guards a later busy spell.
-            if (sample is not LoadSample s || s.OtherCores < 0.5 * s.Cores)
-                return Decision = $"libgomp's default wait; intra-op threads follow the load ({sample?.ToString() ?? "machine load unknown"} at start)";
-            why = $"{s} at start";
+            // Measured (docs/platform.md P4, bench policy): a busy start used to choose PASSIVE, whose two sleeping threads
+            // lost to one spinning thread while the load stayed and to two spinning threads once it left (the policy can't change).
+            return Decision = $"libgomp's default wait; intra-op threads follow the load ({sample?.ToString() ?? "machine load unknown"} at start)";
         }
         Environment.SetEnvironmentVariable(Variable, "PASSIVE");
         // On Linux and macOS .NET keeps its own copy of the environment; native code reads libc's.
         if (!OperatingSystem.IsWindows()) NativeEnvironment.Set(Variable, "PASSIVE");
         IntraOpThreads.WaitsPassively = true;
-        return Decision = $"{Variable}=PASSIVE ({why})";
+        return Decision = $"{Variable}=PASSIVE ({ChoiceVariable}=passive)";
     }
 
     /// <summary>What other programs did over <paramref name="window"/> (the calling thread sleeps meanwhile), or null where unknown.</summary>

@@ -70,7 +70,10 @@ public class CliParseTests
     {
         Assert.Equal(7, Value<int>(Parse("bench"), "--rounds"));
         Assert.Equal(3, Value<int>(Parse("bench", "--rounds", "3"), "--rounds"));
-        Assert.Equal(3, Value<int>(Parse("bench", "policy"), "--rounds"));
+        Assert.Equal(5, Value<int>(Parse("bench", "policy"), "--rounds"));
+        Assert.Equal(5, Value<int>(Parse("bench", "policy"), "--repeats"));
+        Assert.Equal(2, Value<int>(Parse("bench", "policy", "--repeats", "2"), "--repeats"));
+        Assert.Contains("--repeats 0 is not valid: --repeats must be a whole number from 1 to 20.", Errors(Parse("bench", "policy", "--repeats", "0")));
         Assert.Equal(7, Value<int>(Parse("bench", "loop"), "--rounds"));
 
         var zero = Parse("bench", "loop", "--rounds", "0");

@@ -6,7 +6,7 @@ namespace Course.Benchmarks;
 
 /// <summary>
 /// How good, how stable and how costly the finder's suggestions are (lesson 01, docs/lessons/01.md). Ground truth:
-/// for every cell of <see cref="QualityMatrix.AllCells"/> (the 12-cell matrix and the held-out cells), a brute-force
+/// for every cell of <see cref="QualityMatrix.AllCells"/> (the 12-cell matrix, the held-out and the fresh cells), a brute-force
 /// sweep (<see cref="QualityMatrix.Grid"/> × training seeds 0, 1, 2, mean final validation loss, extended while the
 /// best sits on an edge; robust best = lowest 3-point moving median), read from the fixture
 /// <see cref="FixturePath"/> when it holds the cell, measured otherwise (<c>--fixture</c> writes it back; delete

@@ -165,7 +165,7 @@ public static class CourseCommandLine
         {
             rounds,
         };
-        bench.SetAction(r => TrainingLoopBenchmark.Run(r.GetValue(rounds), log) + WaitPolicyBenchmark.Run(3, log));
+        bench.SetAction(r => TrainingLoopBenchmark.Run(r.GetValue(rounds), log) + WaitPolicyBenchmark.Run(5, 5, log));
 
         var loopRounds = Rounds(7);
         var loop = new Command("loop", "Only the training-loop part: hand loop, library loop (parameters in one flat buffer, the default) and on separate tensors (FitOptions.FlatParameters = false); then the AdamW step alone on separate and on flat parameters. Use -c Release.")
@@ -174,9 +174,10 @@ public static class CourseCommandLine
         };
         loop.SetAction(r => TrainingLoopBenchmark.Run(r.GetValue(loopRounds), log));
 
-        var policyRounds = Rounds(3);
-        var policy = new Command("policy", "Only the wait-policy and thread scenarios (rounds = passes per phase).") { policyRounds };
-        policy.SetAction(r => WaitPolicyBenchmark.Run(r.GetValue(policyRounds), log));
+        var policyRounds = Rounds(5);
+        var repeats = CliOptions.Int("--repeats", "Repetitions of the whole set of children, the policies' order rotated (ratios are taken within a repetition)", 5, 1, 20);
+        var policy = new Command("policy", "Only the wait-policy and thread scenarios (rounds = passes per phase), repeated (a twin child shows the noise floor); about 2 min per repetition on a quiet machine.") { policyRounds, repeats };
+        policy.SetAction(r => WaitPolicyBenchmark.Run(r.GetValue(policyRounds), r.GetValue(repeats), log));
 
         var steps = CliOptions.Int("--steps", "Most optimizer steps per trial", 20_000, 1, 10_000_000);
         var trials = CliOptions.Int("--trials", "Trials per optimizer", 3, 1, 100);
@@ -188,7 +189,7 @@ public static class CourseCommandLine
 
         var repetitions = CliOptions.Int("--repetitions", "Independent finder runs per cell (their spread is reported)", 3, 2, 50);
         var fixture = CliOptions.Flag("--fixture", $"Write the measured sweep references to {FinderQualityBenchmark.WrittenPath} (copy it over {FinderQualityBenchmark.FixturePath} to update the tests)");
-        var finder = new Command("finder", "Measure the learning-rate finder's default suggestion against brute-force sweeps on breast cancer, digits and a Fashion-MNIST sample, Adam and AdamW, 4 and 12 epochs. About 15 min of CPU; run with OMP_NUM_THREADS=1.")
+        var finder = new Command("finder", "Measure the learning-rate finder's default suggestion against brute-force sweeps on breast cancer, digits and a Fashion-MNIST sample, Adam and AdamW, 4 and 12 epochs, and on 14 more settings (held-out and fresh: SGD with momentum, other nets, wine, batch sizes 16 to 256, budgets up to 1,290 updates). About 15 min of CPU; run with OMP_NUM_THREADS=1.")
         {
             repetitions, fixture,
         };

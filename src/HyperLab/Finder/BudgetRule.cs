@@ -11,8 +11,8 @@ namespace HyperLab.Finder;
 /// <item>Each test sweeps 1e-6 to 10 and is read at its own length: smoothing β = 1 − <see cref="SmoothingWindow"/>/steps
 /// (0.98 at 100 steps), skipping the first tenth and the last twentieth.</item>
 /// <item>The curves are averaged over the seeds and their lowest point (<see cref="Reading"/>) is multiplied by a correction that depends only on the plan, N planned updates over E
-/// epochs: <c>CorrectionAt100 × (N / 100)^CorrectionSlope × (E / 10)^EpochSlope</c>, fitted on
-/// <see cref="QualityMatrix.DesignCells"/> only.</item>
+/// epochs: <c>CorrectionAt100 × (min(N, 300) / 100)^CorrectionSlope × (E / 10)^EpochSlope</c>, fitted on
+/// <see cref="QualityMatrix.DesignCells"/> only; N counts up to where the tests stop growing (<see cref="CorrectionStopsAt"/>).</item>
 /// </list>
 /// </summary>
 public sealed record BudgetRule
@@ -66,9 +66,15 @@ public sealed record BudgetRule
     /// <summary>How the correction changes with the planned epochs (passes over the data; a power of E/10). Fitted; default 0.</summary>
     public double EpochSlope { get; init => field = double.IsFinite(value) && Math.Abs(value) <= 3 ? value : throw new HyperparameterException(nameof(EpochSlope), value, "between −3 and 3", "0"); }
 
-    /// <summary>The correction factor for <paramref name="plannedSteps"/> updates over <paramref name="epochs"/> epochs.</summary>
+    /// <summary>The planned updates at which the correction stops growing: where the range tests stop growing
+    /// (<see cref="MaxSeeds"/> × <see cref="MaxTestSteps"/>, 300 by default). The slope was fitted as "longer tests
+    /// end lower"; above this point the tests are the same, so the same tests give the same rate.</summary>
+    public int CorrectionStopsAt => MaxSeeds * MaxTestSteps;
+
+    /// <summary>The correction factor for <paramref name="plannedSteps"/> updates over <paramref name="epochs"/> epochs
+    /// (the updates counted up to <see cref="CorrectionStopsAt"/>).</summary>
     public double Correction(int plannedSteps, int epochs) =>
-        CorrectionAt100 * Math.Pow(plannedSteps / 100.0, CorrectionSlope) * Math.Pow(epochs / 10.0, EpochSlope);
+        CorrectionAt100 * Math.Pow(Math.Min(plannedSteps, CorrectionStopsAt) / 100.0, CorrectionSlope) * Math.Pow(epochs / 10.0, EpochSlope);
 
     /// <summary>The plan for a run of <paramref name="plannedSteps"/> updates over <paramref name="epochs"/> epochs.</summary>
     /// <param name="plannedSteps">Epochs × mini-batches per epoch of the planned run, at least 1.</param>

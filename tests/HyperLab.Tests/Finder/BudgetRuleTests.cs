@@ -36,13 +36,28 @@ public class BudgetRuleTests
     [Fact]
     public void The_correction_is_a_power_of_the_planned_updates_and_epochs()
     {
-        var rule = new BudgetRule { CorrectionAt100 = 2, CorrectionSlope = -0.5, EpochSlope = 0 };
+        var rule = new BudgetRule { CorrectionAt100 = 2, CorrectionSlope = -0.5, EpochSlope = 0, MaxTestSteps = 200 };
+        Assert.Equal(600, rule.CorrectionStopsAt);
         Assert.Equal(2, rule.Correction(100, 4), 12);
         Assert.Equal(1, rule.Correction(400, 4), 12);
         Assert.Equal(4, rule.Correction(25, 4), 12);
         var byEpochs = new BudgetRule { CorrectionAt100 = 2, CorrectionSlope = 0, EpochSlope = -1 };
         Assert.Equal(2, byEpochs.Correction(77, 10), 12);
         Assert.Equal(4, byEpochs.Correction(77, 5), 12);
+    }
+
+    [Fact]
+    public void Above_the_longest_tests_a_longer_run_gets_the_same_correction()
+    {
+        // The tests stop growing at 3 × 100 steps; the default correction (0.035 × √(N/100)) stops there too,
+        // so 456 or 3,000 planned updates read the same tests the same way (the flaw this fixed: 30 epochs got 1.7× 10 epochs' rate).
+        var rule = BudgetRule.Default;
+        Assert.Equal(300, rule.CorrectionStopsAt);
+        Assert.Equal(rule.Plan(300, 10).Settings, rule.Plan(3000, 10).Settings);
+        Assert.Equal(rule.Correction(300, 10), rule.Correction(456, 10), 12);
+        Assert.Equal(rule.Correction(300, 10), rule.Correction(3000, 10), 12);
+        Assert.Equal(0.035 * Math.Sqrt(3), rule.Correction(456, 10), 12);
+        Assert.True(rule.Correction(299, 10) < rule.Correction(300, 10));       // below the cap it still grows
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace HyperLab.Tests.Finder;
 /// (11 rates × 3 seeds per cell) are stored in finder-sweep-reference.json, written by
 /// <c>FINDER_BENCH=references dotnet run --project src/Course -- bench finder --fixture</c> (to artifacts/finder/, copied here by hand); here only the range tests
 /// and the runs at the suggestion train. Tested: the cells where the bench measured the goal met (docs/lessons/01.md
-/// lists every cell, the misses included); Fashion-MNIST at 12 epochs is bench-only (the costliest cells).
+/// lists every cell, the misses included; three of the fresh cells stand for the seven); Fashion-MNIST at 12 epochs is bench-only (the costliest cells).
 /// </summary>
 public class FinderQualityTests
 {
@@ -17,7 +17,7 @@ public class FinderQualityTests
         SweepReference.FromJson(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Finder", "finder-sweep-reference.json"))));
 
     /// <summary>Cells where <c>bench finder</c> measured the default meeting all three goals (docs/lessons/01.md).</summary>
-    public static TheoryData<string> TestedCells() => new(["breast cancer · Adam · 4 epochs", "digits · Adam · 4 epochs", "digits · AdamW · 12 epochs", "digits · Momentum · 12 epochs", "digits · Adam · 4 epochs · 4×64", "wine · Adam · 30 epochs", "digits · AdamW · 12 epochs · batch 256"]);
+    public static TheoryData<string> TestedCells() => new(["breast cancer · Adam · 4 epochs", "digits · Adam · 4 epochs", "digits · AdamW · 12 epochs", "digits · Momentum · 12 epochs", "digits · Adam · 4 epochs · 4×64", "wine · Adam · 30 epochs", "digits · AdamW · 12 epochs · batch 256", "digits · Adam · 30 epochs", "breast cancer · Adam · 8 epochs · 3×128", "fashion · Momentum · 6 epochs · 2×128"]);
 
     private static (QualityCell Cell, SweepReference Reference) Load(string name) =>
         (QualityMatrix.AllCells().Single(c => c.Name == name), Fixture.Value.Single(r => r.Setting == name));
@@ -39,6 +39,9 @@ public class FinderQualityTests
         Assert.Equal(6, QualityMatrix.DesignCells().Count());
         Assert.Equal(6, QualityMatrix.ReportCells().Count());
         Assert.Empty(QualityMatrix.DesignCells().Intersect(QualityMatrix.ReportCells()));
+        Assert.Equal(7, QualityMatrix.FreshCells().Count());
+        Assert.All(QualityMatrix.FreshCells(), c => Assert.Equal("fresh", QualityMatrix.Role(c)));
+        Assert.Empty(QualityMatrix.FreshCells().Select(c => c.Name).Intersect(QualityMatrix.Cells().Concat(QualityMatrix.HeldOutCells()).Select(c => c.Name)));
     }
 
     [Theory]

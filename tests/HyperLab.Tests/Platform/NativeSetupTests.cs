@@ -60,6 +60,35 @@ public class NativeSetupTests
     }
 
     [Fact]
+    public void A_busy_start_keeps_the_spinning_default_and_leaves_the_load_to_the_thread_count()
+    {
+        // One busy loop per core in this process while the child prepares: its 0.1 s sample sees the machine taken.
+        // The old rule chose PASSIVE here (then it could not go back to spinning once the load left; README, Benchmark).
+        using var stop = new CancellationTokenSource();
+        var loops = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested) Thread.SpinWait(1000);
+        })
+        { IsBackground = true }).ToList();
+        loops.ForEach(t => t.Start());
+        Dictionary<string, string> seen;
+        try
+        {
+            seen = Probe([]);
+        }
+        finally
+        {
+            stop.Cancel();
+            loops.ForEach(t => t.Join());
+        }
+
+        Assert.Equal("(unset)", seen[$"prepared {OpenMpWaitPolicy.Variable}"]);
+        if (OperatingSystem.IsLinux()) Assert.Equal("(unset)", seen[$"prepared native {OpenMpWaitPolicy.Variable}"]);
+        Assert.StartsWith("OpenMP threads wait: libgomp's default wait; intra-op threads follow the load (", seen["report 1"]);
+        Assert.StartsWith("intra-op threads: follow the machine's load", seen["report 4"]);
+    }
+
+    [Fact]
     public void No_course_assembly_runs_code_when_it_loads()
     {
         foreach (var assembly in new[] { typeof(Hyperparameters).Assembly, typeof(NativeSetup).Assembly })
