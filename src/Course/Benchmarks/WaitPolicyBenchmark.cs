@@ -39,8 +39,9 @@ public static class WaitPolicyBenchmark
 
     /// <summary>Runs both scenarios for every policy, <paramref name="rounds"/> passes per phase, <paramref name="repeats"/>
     /// times with the policies' order rotated, and prints the table. This machine's speed drifts from minute to minute,
-    /// so each repetition's phases are compared with the best fixed policy of the same repetition (children minutes
-    /// apart, not an hour), and the medians of those ratios are reported.</summary>
+    /// so a policy is compared with each fixed policy within a repetition (children minutes apart, not an hour), the
+    /// median of those ratios is taken, and the largest of them (against the best fixed policy) is reported; a twin
+    /// child shows how far two children of one configuration differ by chance.</summary>
     public static int Run(int rounds, int repeats, TextWriter log)
     {
         log.WriteLine($"Wait policies and threads: {Images:N0} images per pass, {rounds} passes per phase, {repeats} repetitions (order rotated), seconds per 60,000-image epoch (median of the phase).");
