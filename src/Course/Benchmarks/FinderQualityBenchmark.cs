@@ -17,7 +17,8 @@ namespace Course.Benchmarks;
 /// rates from 1e-4 to 0.1, the best of which is kept), also repeated on disjoint seeds.
 /// <para>The environment variable <c>FINDER_BENCH</c> picks a part: <c>references</c> (only the sweeps),
 /// <c>design</c> (candidate budget rules on <see cref="QualityMatrix.DesignCells"/>, losses read off the stored
-/// sweeps, corrections fitted there), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
+/// sweeps, corrections fitted there), <c>design-seen</c> (the same on every cell measured before
+/// <see cref="QualityMatrix.UnseenCells"/> were written down), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
 /// keeps only cells whose name contains one of its comma-separated parts; <c>FINDER_BENCH_RULES</c> likewise keeps
 /// only rules whose name contains one of its parts ("valley", "budget", "sweep": the finder-seeded sweep
 /// <see cref="LearningRateFinder.SuggestBySweep"/> is by far the costliest).</para>
@@ -38,11 +39,11 @@ public static class FinderQualityBenchmark
         string part = Environment.GetEnvironmentVariable("FINDER_BENCH") ?? "report";
         var filter = (Environment.GetEnvironmentVariable("FINDER_BENCH_CELLS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool Keep(QualityCell c) => filter.Length == 0 || filter.Any(f => c.Name.Contains(f, StringComparison.OrdinalIgnoreCase));
-        var cells = (part == "design" ? QualityMatrix.DesignCells() : QualityMatrix.AllCells()).Where(Keep).ToList();
+        var cells = (part switch { "design" => QualityMatrix.DesignCells(), "design-seen" => QualityMatrix.SeenCells(), _ => QualityMatrix.AllCells() }).Where(Keep).ToList();
 
         var references = References(cells, fixture, log, clock);
         if (part == "references") return 0;
-        if (part == "design") return Design(cells, references, repetitions, log, clock);
+        if (part is "design" or "design-seen") return Design(cells, references, repetitions, log, clock);
         var ruleFilter = (Environment.GetEnvironmentVariable("FINDER_BENCH_RULES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Report(cells, references, repetitions, name => ruleFilter.Length == 0 || ruleFilter.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)), log, clock);
     }
@@ -108,13 +109,15 @@ public static class FinderQualityBenchmark
             var raw = cells.Select(c => (Cell: c, Epochs: c.Hyperparameters.Epochs, Valleys: Enumerable.Range(0, repetitions)
                 .Select(r => LearningRateFinder.SuggestForBudget(c.Hyperparameters, c.Data(), QualityMatrix.FinderSeeds(r), neutral)).ToList())).ToList();
             log.WriteLine($"{name}   [{clock.Elapsed.TotalSeconds:0} s]");
-            foreach (var (fitName, useN, useE) in new[] { ("constant", false, false), ("of updates N", true, false), ("of epochs E", false, true) })
+            foreach (var (fitName, useN, useE) in new[] { ("constant", false, false), ("of updates N", true, false), ("of epochs E", false, true), ("of N and E", true, true) })
             {
                 (BudgetRule Rule, double Worst, double Mean) best = (rule, double.PositiveInfinity, double.PositiveInfinity);
-                for (double lnA = -5; lnA <= 3.0001; lnA += 0.05)
-                    for (double slope = useN || useE ? -1.5 : 0; slope <= (useN || useE ? 0.5001 : 0); slope += 0.05)
+                double[] Slopes(bool use) => use ? [.. Enumerable.Range(0, 41).Select(i => -1.5 + 0.05 * i)] : [0.0];
+                foreach (double lnA in Enumerable.Range(0, 161).Select(i => -5 + 0.05 * i))
+                    foreach (double nSlope in Slopes(useN))
+                        foreach (double eSlope in Slopes(useE))
                     {
-                        var candidate = rule with { CorrectionAt100 = Math.Exp(lnA), CorrectionSlope = useN ? slope : 0, EpochSlope = useE ? slope : 0 };
+                        var candidate = rule with { CorrectionAt100 = Math.Exp(lnA), CorrectionSlope = nSlope, EpochSlope = eSlope };
                         var ratios = raw.SelectMany(x => x.Valleys.Select(v =>
                         {
                             var reference = references[x.Cell.Name];
