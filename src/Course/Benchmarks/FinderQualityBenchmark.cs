@@ -6,7 +6,7 @@ namespace Course.Benchmarks;
 
 /// <summary>
 /// How good, how stable and how costly the finder's suggestions are (lesson 01, docs/lessons/01.md). Ground truth:
-/// for every cell of <see cref="QualityMatrix.AllCells"/> (the 12-cell matrix, the held-out and the fresh cells), a brute-force
+/// for every cell of <see cref="QualityMatrix.AllCells"/> (the 12-cell matrix, the held-out, the fresh and the unseen cells), a brute-force
 /// sweep (<see cref="QualityMatrix.Grid"/> × training seeds 0, 1, 2, mean final validation loss, extended while the
 /// best sits on an edge; robust best = lowest 3-point moving median), read from the fixture
 /// <see cref="FixturePath"/> when it holds the cell, measured otherwise (<c>--fixture</c> writes it back; delete
@@ -21,7 +21,9 @@ namespace Course.Benchmarks;
 /// <see cref="QualityMatrix.UnseenCells"/> were written down), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
 /// keeps only cells whose name contains one of its comma-separated parts; <c>FINDER_BENCH_RULES</c> likewise keeps
 /// only rules whose name contains one of its parts ("valley", "budget", "sweep": the finder-seeded sweep
-/// <see cref="LearningRateFinder.SuggestBySweep"/> is by far the costliest).</para>
+/// <see cref="LearningRateFinder.SuggestBySweep"/> is by far the costliest). <c>FINDER_BENCH_CORRECTIONS="a,n,e;…"</c>
+/// adds, in <c>report</c>, budget-aware rules with the correction a × (min(N, 300)/100)^n × (E/10)^e beside the default
+/// (e.g. a correction fitted by <c>design-seen</c>, judged on cells it was not fitted on).</para>
 /// </summary>
 public static class FinderQualityBenchmark
 {
@@ -113,19 +115,20 @@ public static class FinderQualityBenchmark
             {
                 (BudgetRule Rule, double Worst, double Mean) best = (rule, double.PositiveInfinity, double.PositiveInfinity);
                 double[] Slopes(bool use) => use ? [.. Enumerable.Range(0, 41).Select(i => -1.5 + 0.05 * i)] : [0.0];
-                foreach (double lnA in Enumerable.Range(0, 161).Select(i => -5 + 0.05 * i))
-                    foreach (double nSlope in Slopes(useN))
-                        foreach (double eSlope in Slopes(useE))
+                var grid = from lnA in Enumerable.Range(0, 161).Select(i => -5 + 0.05 * i)
+                           from nSlope in Slopes(useN)
+                           from eSlope in Slopes(useE)
+                           select rule with { CorrectionAt100 = Math.Exp(lnA), CorrectionSlope = nSlope, EpochSlope = eSlope };
+                foreach (var candidate in grid)
+                {
+                    var ratios = raw.SelectMany(x => x.Valleys.Select(v =>
                     {
-                        var candidate = rule with { CorrectionAt100 = Math.Exp(lnA), CorrectionSlope = nSlope, EpochSlope = eSlope };
-                        var ratios = raw.SelectMany(x => x.Valleys.Select(v =>
-                        {
-                            var reference = references[x.Cell.Name];
-                            return reference.Interpolated(v.Valley * candidate.Correction(v.Plan.PlannedSteps, x.Epochs)) / reference.RobustBest.Loss;
-                        })).ToList();
-                        double worst = ratios.Max(), mean = ratios.Average();
-                        if (worst < best.Worst - 1e-9 || (Math.Abs(worst - best.Worst) <= 1e-9 && mean < best.Mean)) best = (candidate, worst, mean);
-                    }
+                        var reference = references[x.Cell.Name];
+                        return reference.Interpolated(v.Valley * candidate.Correction(v.Plan.PlannedSteps, x.Epochs)) / reference.RobustBest.Loss;
+                    })).ToList();
+                    double worst = ratios.Max(), mean = ratios.Average();
+                    if (worst < best.Worst - 1e-9 || (Math.Abs(worst - best.Worst) <= 1e-9 && mean < best.Mean)) best = (candidate, worst, mean);
+                }
                 var f = best.Rule;
                 log.WriteLine($"  correction {fitName}: {f.CorrectionAt100:0.###} × (N/100)^{f.CorrectionSlope:0.##} × (E/10)^{f.EpochSlope:0.##}; worst loss/robust best {best.Worst:0.###}, mean {best.Mean:0.###}");
                 foreach (var x in raw)
@@ -177,6 +180,18 @@ public static class FinderQualityBenchmark
                     return (b.Rate, b.CostRuns);
                 }),
             };
+            // FINDER_BENCH_CORRECTIONS="a,n,e;a,n,e": candidate corrections a × (min(N, 300)/100)^n × (E/10)^e beside the default.
+            foreach (var part in (Environment.GetEnvironmentVariable("FINDER_BENCH_CORRECTIONS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var x = part.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                var candidate = BudgetRule.Default with { CorrectionAt100 = x[0], CorrectionSlope = x[1], EpochSlope = x[2] };
+                rules.Add(($"budget-aware, {x[0]} × (N/100)^{x[1]} × (E/10)^{x[2]}", r =>
+                {
+                    var b = LearningRateFinder.SuggestForBudget(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r), candidate);
+                    return (b.Rate, b.CostRuns);
+                }
+                ));
+            }
             rules.Add(("finder-seeded sweep ×¼..×16", r =>
             {
                 var c = LearningRateFinder.SuggestBySweep(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r));

@@ -28,8 +28,8 @@ public sealed record QualityCell(string Set, Hyperparameters Hyperparameters)
 /// tests check it against stored sweeps): <see cref="Cells"/>, three data sets × Adam and AdamW (weight decay 0.01)
 /// × a short and a longer budget, all with lesson 01's 2×64 MLP and batch 64, split once into a
 /// <see cref="DesignCells"/> half (the budget-aware default was fitted on it) and a <see cref="ReportCells"/> half
-/// (only reported); <see cref="HeldOutCells"/>, settings nobody tuned on; and <see cref="FreshCells"/>, added after
-/// the rule's last change to judge it.
+/// (only reported); <see cref="HeldOutCells"/>, settings nobody tuned on; <see cref="FreshCells"/>, added after
+/// the rule's last change to judge it; and <see cref="UnseenCells"/>, written down after all the others were measured.
 /// </summary>
 public static class QualityMatrix
 {
