@@ -18,7 +18,8 @@ namespace Course.Benchmarks;
 /// <para>The environment variable <c>FINDER_BENCH</c> picks a part: <c>references</c> (only the sweeps),
 /// <c>design</c> (candidate budget rules on <see cref="QualityMatrix.DesignCells"/>, losses read off the stored
 /// sweeps, corrections fitted there), <c>design-seen</c> (the same on every cell measured before
-/// <see cref="QualityMatrix.UnseenCells"/> were written down), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
+/// <see cref="QualityMatrix.UnseenCells"/> were written down), <c>ends</c> (how the runs end at the default's
+/// suggestion and at the sweep's best: training against validation loss), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
 /// keeps only cells whose name contains one of its comma-separated parts; <c>FINDER_BENCH_RULES</c> likewise keeps
 /// only rules whose name contains one of its parts ("valley", "budget", "sweep": the finder-seeded sweep
 /// <see cref="LearningRateFinder.SuggestBySweep"/> is by far the costliest). <c>FINDER_BENCH_CORRECTIONS="a,n,e;…"</c>
@@ -46,6 +47,7 @@ public static class FinderQualityBenchmark
         var references = References(cells, fixture, log, clock);
         if (part == "references") return 0;
         if (part is "design" or "design-seen") return Design(cells, references, repetitions, log, clock);
+        if (part == "ends") return Ends(cells, references, log, clock);
         var ruleFilter = (Environment.GetEnvironmentVariable("FINDER_BENCH_RULES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Report(cells, references, repetitions, name => ruleFilter.Length == 0 || ruleFilter.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)), log, clock);
     }
@@ -138,6 +140,35 @@ public static class FinderQualityBenchmark
                     log.WriteLine($"    {x.Cell.Name,-34} N={x.Valleys[0].Plan.PlannedSteps,4} cost {x.Valleys.Average(v => v.CostRuns):0.00} run; valleys {string.Join(", ", x.Valleys.Select(v => Hyperparameters.Fmt(v.Valley)))} × {f.Correction(x.Valleys[0].Plan.PlannedSteps, x.Epochs):0.##}; " +
                         $"spread ×{rates.Max() / rates.Min():0.00}; loss/robust best (interpolated) {string.Join(", ", rates.Select(r => (reference.Interpolated(r) / reference.RobustBest.Loss).ToString("0.000")))}; best at {Hyperparameters.Fmt(reference.RobustBest.Rate)}");
                 }
+            }
+        }
+        log.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s wall");
+        return 0;
+    }
+
+    /// <summary>How the runs end at the default's suggestion (repetition 0) and at the sweep's robust best: training and
+    /// validation loss after the last epoch and the epoch of the lowest validation loss, each the mean over the training
+    /// seeds. A lower training loss with a higher validation loss at the end, after an earlier validation minimum, is
+    /// overfitting: what a range test on training batches cannot see.</summary>
+    private static int Ends(List<QualityCell> cells, Dictionary<string, SweepReference> references, TextWriter log, Stopwatch clock)
+    {
+        log.WriteLine("How the planned run ends (mean over training seeds 0, 1, 2): train loss, validation loss at the end; the lowest validation loss and its epoch per seed.");
+        foreach (var cell in cells)
+        {
+            var data = cell.Data();
+            double suggested = LearningRateFinder.SuggestForBudget(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(0)).Rate;
+            log.WriteLine($"{cell.Name} ({QualityMatrix.Role(cell)}; {cell.Hyperparameters.Epochs} epochs)   [{clock.Elapsed.TotalSeconds:0} s]");
+            foreach (var (what, rate) in new[] { ("sweep's robust best", references[cell.Name].RobustBest.Rate), ("default's suggestion", suggested) })
+            {
+                var runs = QualityMatrix.TrainingSeeds.Select(seed =>
+                {
+                    using var run = HyperLab.Training.Trainer.Fit(cell.Hyperparameters with { LearningRate = rate, Seed = seed }, data);
+                    var h = run.History;
+                    return (Train: h.LastEpoch?.TrainLoss ?? double.NaN, Validation: h.LastEpoch?.ValidationLoss ?? double.NaN,
+                        Lowest: h.BestEpoch?.ValidationLoss ?? double.NaN, BestEpoch: h.BestEpoch?.Epoch ?? 0);
+                }).ToList();
+                log.WriteLine($"    {what,-21} {Hyperparameters.Fmt(rate),8}: train {runs.Average(r => r.Train):0.0000}, validation {runs.Average(r => r.Validation):0.0000}; " +
+                    $"lowest validation {runs.Average(r => r.Lowest):0.0000} at epoch {string.Join(", ", runs.Select(r => r.BestEpoch))}");
             }
         }
         log.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s wall");

@@ -83,6 +83,36 @@ public class FinderQualityTests
         Assert.True(quality.WorstRatio > 1.5, quality.ToString());
     }
 
+    /// <summary>How a planned run ends at <paramref name="rate"/>, over the training seeds: the mean training and
+    /// validation loss after the last epoch, and the latest epoch at which a seed's validation loss was lowest.</summary>
+    private static (double Train, double Validation, int LatestBestEpoch) Ending(QualityCell cell, double rate)
+    {
+        var runs = QualityMatrix.TrainingSeeds.Select(seed =>
+        {
+            using var run = HyperLab.Training.Trainer.Fit(cell.Hyperparameters with { LearningRate = rate, Seed = seed }, cell.Data());
+            return (run.History.LastEpoch!.TrainLoss, run.History.LastEpoch!.ValidationLoss, run.History.BestEpoch!.Epoch);
+        }).ToList();
+        return (runs.Average(r => r.Item1), runs.Average(r => r.Item2), runs.Max(r => r.Item3));
+    }
+
+    [Fact]
+    public void Where_the_default_misses_its_run_overfits_and_where_it_meets_the_goal_it_does_not()
+    {
+        // docs/lessons/01.md (bench finder, FINDER_BENCH=ends): at the default's rate the long run on breast cancer
+        // fits the training batches better than at the sweep's best, ends with a higher validation loss, and every
+        // seed's validation minimum comes in the first half of the run (epochs 2, 1, 5 of 20); a range test never sees that end.
+        var (miss, missReference) = Load("breast cancer · Adam · 20 epochs · batch 32");
+        var atDefault = Ending(miss, LearningRateFinder.SuggestForBudget(miss.Hyperparameters, miss.Data(), QualityMatrix.FinderSeeds(0)).Rate);
+        var atBest = Ending(miss, missReference.RobustBest.Rate);
+        Assert.True(atDefault.Train < atBest.Train && atDefault.Validation > 1.5 * atBest.Validation, $"default {atDefault}, best {atBest}");
+        Assert.True(atDefault.LatestBestEpoch <= miss.Hyperparameters.Epochs / 2, $"default {atDefault}");
+
+        // Negative control: where the default met the goal (4 epochs), its run's validation loss is lowest at the end.
+        var (hit, _) = Load("breast cancer · Adam · 4 epochs");
+        var atHit = Ending(hit, LearningRateFinder.SuggestForBudget(hit.Hyperparameters, hit.Data(), QualityMatrix.FinderSeeds(0)).Rate);
+        Assert.False(atHit.LatestBestEpoch <= hit.Hyperparameters.Epochs / 2, $"default {atHit}");
+    }
+
     [Fact]
     public void The_check_fails_when_repetitions_disagree_by_more_than_2x()
     {
