@@ -19,7 +19,8 @@ namespace Course.Benchmarks;
 /// <c>design</c> (candidate budget rules on <see cref="QualityMatrix.DesignCells"/>, losses read off the stored
 /// sweeps, corrections fitted there), <c>design-seen</c> (the same on every cell measured before
 /// <see cref="QualityMatrix.UnseenCells"/> were written down), <c>ends</c> (how the runs end at the default's
-/// suggestion and at the sweep's best: training against validation loss), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
+/// suggestion and at the sweep's best: training against validation loss), <c>kept-best</c> (the default's goals when
+/// the run keeps its best epoch's weights, sweep included), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
 /// keeps only cells whose name contains one of its comma-separated parts; <c>FINDER_BENCH_RULES</c> likewise keeps
 /// only rules whose name contains one of its parts ("valley", "budget", "sweep": the finder-seeded sweep
 /// <see cref="LearningRateFinder.SuggestBySweep"/> is by far the costliest). <c>FINDER_BENCH_CORRECTIONS="a,n,e;…"</c>
@@ -48,6 +49,7 @@ public static class FinderQualityBenchmark
         if (part == "references") return 0;
         if (part is "design" or "design-seen") return Design(cells, references, repetitions, log, clock);
         if (part == "ends") return Ends(cells, references, log, clock);
+        if (part == "kept-best") return KeptBest(cells, references, repetitions, log, clock);
         var ruleFilter = (Environment.GetEnvironmentVariable("FINDER_BENCH_RULES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Report(cells, references, repetitions, name => ruleFilter.Length == 0 || ruleFilter.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)), log, clock);
     }
@@ -171,6 +173,37 @@ public static class FinderQualityBenchmark
                     $"lowest validation {runs.Average(r => r.Lowest):0.0000} at epoch {string.Join(", ", runs.Select(r => r.BestEpoch))}");
             }
         }
+        log.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s wall");
+        return 0;
+    }
+
+    /// <summary>The default against the same three goals when the planned run keeps its best epoch's weights (a checkpoint
+    /// on the validation loss, as early stopping keeps): the sweep (the stored sweep's rates × training seeds) and the runs
+    /// at each repetition's suggestion are all scored by their lowest validation loss, so the epoch is picked on the set
+    /// that scores it, alike for both.</summary>
+    private static int KeptBest(List<QualityCell> cells, Dictionary<string, SweepReference> references, int repetitions, TextWriter log, Stopwatch clock)
+    {
+        log.WriteLine($"The default when the run keeps its best epoch: loss = lowest validation loss of the run, mean over training seeds {string.Join(", ", QualityMatrix.TrainingSeeds)}; {repetitions} repetitions.");
+        var met = new List<(string Role, bool Holds)>();
+        foreach (var cell in cells)
+        {
+            var data = cell.Data();
+            double LossAt(double rate) => QualityMatrix.TrainingSeeds.Average(seed =>
+            {
+                using var run = HyperLab.Training.Trainer.Fit(cell.Hyperparameters with { LearningRate = rate, Seed = seed }, data);
+                var finite = run.History.Epochs.Select(e => e.ValidationLoss).Where(double.IsFinite).ToList();
+                return finite.Count == 0 ? double.PositiveInfinity : finite.Min();
+            });
+            var rates = references[cell.Name].Rates;
+            var sweep = new SweepReference(cell.Name, rates, [.. rates.Select(LossAt)]);
+            var picks = Enumerable.Range(0, repetitions).Select(r => LearningRateFinder.SuggestForBudget(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r))).ToList();
+            var quality = new FinderQuality(sweep, [.. picks.Select(p => p.Rate)], [.. picks.Select(p => LossAt(p.Rate))]);
+            bool holds = quality.Holds && picks.All(p => p.CostSteps <= cell.PlannedSteps);
+            met.Add((QualityMatrix.Role(cell), holds));
+            log.WriteLine($"{cell.Name} ({QualityMatrix.Role(cell)}): {quality}; cost {picks.Max(p => p.CostRuns):0.00} run; goal {(holds ? "met" : "missed")}" +
+                (sweep.EdgeToExtend != 0 ? "; the sweep's best is on its grid's edge: extend the grid" : "") + $"   [{clock.Elapsed.TotalSeconds:0} s]");
+        }
+        log.WriteLine("goal met: " + string.Join(", ", met.GroupBy(m => m.Role).Select(g => $"{g.Key} {g.Count(m => m.Holds)} of {g.Count()}")) + $"; in all {met.Count(m => m.Holds)} of {met.Count}");
         log.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s wall");
         return 0;
     }
