@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HyperLab;
 using HyperLab.Finder;
+using HyperLab.Validation;
 
 namespace Course.Benchmarks;
 
@@ -41,6 +42,17 @@ public static class FinderQualityBenchmark
     {
         var clock = Stopwatch.StartNew();
         string part = Environment.GetEnvironmentVariable("FINDER_BENCH") ?? "report";
+        if (!Parts.Contains(part))
+        {
+            log.WriteLine($"FINDER_BENCH={part} is not a part of the finder benchmark: use one of {string.Join(", ", Parts)} (report is the default).");
+            return 2;
+        }
+        var corrections = Corrections(Environment.GetEnvironmentVariable("FINDER_BENCH_CORRECTIONS") ?? "", out string? error);
+        if (error is not null)
+        {
+            log.WriteLine(error);
+            return 2;
+        }
         var filter = (Environment.GetEnvironmentVariable("FINDER_BENCH_CELLS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool Keep(QualityCell c) => filter.Length == 0 || filter.Any(f => c.Name.Contains(f, StringComparison.OrdinalIgnoreCase));
         var cells = (part switch { "design" => QualityMatrix.DesignCells(), "design-seen" => QualityMatrix.SeenCells(), _ => QualityMatrix.AllCells() }).Where(Keep).ToList();
@@ -51,7 +63,34 @@ public static class FinderQualityBenchmark
         if (part == "ends") return Ends(cells, references, log, clock);
         if (part == "kept-best") return KeptBest(cells, references, repetitions, log, clock);
         var ruleFilter = (Environment.GetEnvironmentVariable("FINDER_BENCH_RULES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return Report(cells, references, repetitions, name => ruleFilter.Length == 0 || ruleFilter.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)), log, clock);
+        return Report(cells, references, repetitions, corrections, name => ruleFilter.Length == 0 || ruleFilter.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)), log, clock);
+    }
+
+    /// <summary>The parts <c>FINDER_BENCH</c> can pick.</summary>
+    public static IReadOnlyList<string> Parts { get; } = ["references", "design", "design-seen", "ends", "kept-best", "report"];
+
+    /// <summary>The candidate rules of <c>FINDER_BENCH_CORRECTIONS</c> ("a,n,e;a,n,e": the correction
+    /// a × (min(N, 300)/100)^n × (E/10)^e on <see cref="BudgetRule.Default"/>); <paramref name="error"/> says what is wrong.</summary>
+    public static IReadOnlyList<BudgetRule> Corrections(string text, out string? error)
+    {
+        error = null;
+        var rules = new List<BudgetRule>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var x = part.Split(',').Select(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) ? d : double.NaN).ToArray();
+            try
+            {
+                if (x.Length != 3 || x.Any(double.IsNaN)) throw new FormatException();
+                rules.Add(BudgetRule.Default with { CorrectionAt100 = x[0], CorrectionSlope = x[1], EpochSlope = x[2] });
+            }
+            catch (Exception e) when (e is FormatException or HyperparameterException)
+            {
+                error = $"FINDER_BENCH_CORRECTIONS: '{part}' is not a correction: write three numbers a,n,e (a > 0, n and e between −3 and 3), " +
+                    $"rules separated by ';', e.g. FINDER_BENCH_CORRECTIONS=\"0.021,0.4,-0.4;0.02,0,-0.4\".{(e is HyperparameterException h ? " " + h.Message : "")}";
+                return [];
+            }
+        }
+        return rules;
     }
 
     private static Dictionary<string, SweepReference> References(List<QualityCell> cells, string? fixture, TextWriter log, Stopwatch clock)
@@ -211,7 +250,7 @@ public static class FinderQualityBenchmark
     /// <summary>One rule's repetitions on one cell: suggestions, their cost in planned runs, and the losses there.</summary>
     private sealed record Outcome(IReadOnlyList<double> Rates, IReadOnlyList<double> CostRuns, FinderQuality Quality);
 
-    private static int Report(List<QualityCell> cells, Dictionary<string, SweepReference> references, int repetitions, Func<string, bool> keepRule, TextWriter log, Stopwatch clock)
+    private static int Report(List<QualityCell> cells, Dictionary<string, SweepReference> references, int repetitions, IReadOnlyList<BudgetRule> corrections, Func<string, bool> keepRule, TextWriter log, Stopwatch clock)
     {
         log.WriteLine($"Finder quality: {repetitions} repetitions on disjoint finder seeds; loss = mean final validation loss over training seeds {string.Join(", ", QualityMatrix.TrainingSeeds)} at the suggestion, / the sweep's robust best.");
         var rows = new List<string>();
@@ -244,12 +283,9 @@ public static class FinderQualityBenchmark
                     return (b.Rate, b.CostRuns);
                 }),
             };
-            // FINDER_BENCH_CORRECTIONS="a,n,e;a,n,e": candidate corrections a × (min(N, 300)/100)^n × (E/10)^e beside the default.
-            foreach (var part in (Environment.GetEnvironmentVariable("FINDER_BENCH_CORRECTIONS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var candidate in corrections)
             {
-                var x = part.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-                var candidate = BudgetRule.Default with { CorrectionAt100 = x[0], CorrectionSlope = x[1], EpochSlope = x[2] };
-                rules.Add(($"budget-aware, {x[0]} × (N/100)^{x[1]} × (E/10)^{x[2]}", r =>
+                rules.Add(($"budget-aware, {candidate.CorrectionAt100} × (N/100)^{candidate.CorrectionSlope} × (E/10)^{candidate.EpochSlope}", r =>
                 {
                     var b = LearningRateFinder.SuggestForBudget(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r), candidate);
                     return (b.Rate, b.CostRuns);
