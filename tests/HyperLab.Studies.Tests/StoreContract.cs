@@ -9,6 +9,9 @@ namespace HyperLab.Studies.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class StoreContractTests(PostgresFixture fixture)
 {
+    /// <summary>The heartbeat timeout of the tests on dead workers: 2.5 s tolerates a stall of 2 s between two calls.</summary>
+    private static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(2.5);
+
     /// <summary>A fresh, empty store of the kind.</summary>
     private IStudyStore NewStore(string kind) => kind == "postgres"
         ? PostgresStudyStore.Connect(fixture.Cluster.NewDatabase())
@@ -51,11 +54,12 @@ public sealed class StoreContractTests(PostgresFixture fixture)
     public void A_dead_workers_trial_is_handed_out_again_and_its_late_result_is_discarded(string kind)
     {
         using var store = NewStore(kind);
-        var d = store.Create(TestStudies.Demo(TestStudies.NewId(), trials: 1, heartbeat: 1));
+        // A timeout of a few seconds, not one: on a loaded CI machine a test thread can stall for a second between two calls.
+        var d = store.Create(TestStudies.Demo(TestStudies.NewId(), trials: 1, heartbeat: HeartbeatTimeout.TotalSeconds));
         var dead = store.ClaimNext(d.Id, "dead")!;
         Assert.Null(store.ClaimNext(d.Id, "b"));   // its heartbeat is fresh
 
-        Thread.Sleep(1600);
+        Thread.Sleep(HeartbeatTimeout + TimeSpan.FromMilliseconds(600));
         var taken = store.ClaimNext(d.Id, "b")!;
 
         Assert.Equal((1, 2), (taken.Trial, taken.Attempt));
@@ -74,11 +78,13 @@ public sealed class StoreContractTests(PostgresFixture fixture)
     public void Heartbeats_keep_a_trial_from_being_handed_out(string kind)
     {
         using var store = NewStore(kind);
-        var d = store.Create(TestStudies.Demo(TestStudies.NewId(), trials: 1, heartbeat: 1));
+        var d = store.Create(TestStudies.Demo(TestStudies.NewId(), trials: 1, heartbeat: HeartbeatTimeout.TotalSeconds));
         var claim = store.ClaimNext(d.Id, "a")!;
-        for (int i = 0; i < 6; i++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Beat every 0.4 s for longer than the timeout: without the beats the trial would be handed out again.
+        while (clock.Elapsed < HeartbeatTimeout * 1.5)
         {
-            Thread.Sleep(300);
+            Thread.Sleep(400);
             Assert.True(store.Heartbeat(claim));
         }
         Assert.Null(store.ClaimNext(d.Id, "b"));

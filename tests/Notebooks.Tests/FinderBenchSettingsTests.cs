@@ -35,6 +35,6 @@ public class FinderBenchSettingsTests
     [Fact]
     public void The_parts_are_the_documented_ones()
     {
-        Assert.Equal(["references", "design", "design-seen", "ends", "kept-best", "report"], FinderQualityBenchmark.Parts);
+        Assert.Equal(["references", "design", "design-seen", "ends", "kept-best", "halving", "report"], FinderQualityBenchmark.Parts);
     }
 }

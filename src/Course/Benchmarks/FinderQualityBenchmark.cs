@@ -21,7 +21,8 @@ namespace Course.Benchmarks;
 /// sweeps, corrections fitted there), <c>design-seen</c> (the same on every cell measured before
 /// <see cref="QualityMatrix.UnseenCells"/> were written down), <c>ends</c> (how the runs end at the default's
 /// suggestion and at the sweep's best: training against validation loss), <c>kept-best</c> (the default's goals when
-/// the run keeps its best epoch's weights, sweep included), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
+/// the run keeps its best epoch's weights, sweep included), <c>halving</c> (successive halving from the default's
+/// suggestion within one more planned run, <see cref="HalvingMultipliers"/>), <c>report</c> (the rules on every cell; the default). <c>FINDER_BENCH_CELLS</c>
 /// keeps only cells whose name contains one of its comma-separated parts; <c>FINDER_BENCH_RULES</c> likewise keeps
 /// only rules whose name contains one of its parts ("valley", "budget", "sweep": the finder-seeded sweep
 /// <see cref="LearningRateFinder.SuggestBySweep"/> is by far the costliest). <c>FINDER_BENCH_CORRECTIONS="a,n,e;…"</c>
@@ -62,12 +63,13 @@ public static class FinderQualityBenchmark
         if (part is "design" or "design-seen") return Design(cells, references, repetitions, log, clock);
         if (part == "ends") return Ends(cells, references, log, clock);
         if (part == "kept-best") return KeptBest(cells, references, repetitions, log, clock);
+        if (part == "halving") return Halving(cells, references, repetitions, log, clock);
         var ruleFilter = (Environment.GetEnvironmentVariable("FINDER_BENCH_RULES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Report(cells, references, repetitions, corrections, name => ruleFilter.Length == 0 || ruleFilter.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)), log, clock);
     }
 
     /// <summary>The parts <c>FINDER_BENCH</c> can pick.</summary>
-    public static IReadOnlyList<string> Parts { get; } = ["references", "design", "design-seen", "ends", "kept-best", "report"];
+    public static IReadOnlyList<string> Parts { get; } = ["references", "design", "design-seen", "ends", "kept-best", "halving", "report"];
 
     /// <summary>The candidate rules of <c>FINDER_BENCH_CORRECTIONS</c> ("a,n,e;a,n,e": the correction
     /// a × (min(N, 300)/100)^n × (E/10)^e on <see cref="BudgetRule.Default"/>); <paramref name="error"/> says what is wrong.</summary>
@@ -243,6 +245,52 @@ public static class FinderQualityBenchmark
                 (sweep.EdgeToExtend != 0 ? "; the sweep's best is on its grid's edge: extend the grid" : "") + $"   [{clock.Elapsed.TotalSeconds:0} s]");
         }
         log.WriteLine("goal met: " + string.Join(", ", met.GroupBy(m => m.Role).Select(g => $"{g.Key} {g.Count(m => m.Holds)} of {g.Count()}")) + $"; in all {met.Count(m => m.Holds)} of {met.Count}");
+        log.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s wall");
+        return 0;
+    }
+
+    /// <summary>The rates successive halving starts from, as multiples of the default's suggestion: two-sided, one step
+    /// up and two down (the default's measured misses chose too high a rate).</summary>
+    public static IReadOnlyList<double> HalvingMultipliers { get; } = [1.0 / 16, 1.0 / 4, 1, 4];
+
+    /// <summary>Successive halving from the default's suggestion, designed before it was measured: the four rates of
+    /// <see cref="HalvingMultipliers"/> train on the repetition's first finder seed; after ⌈E/8⌉ epochs the two with the
+    /// lower validation loss go on, after ⌈3E/8⌉ epochs the better one is the pick. Cost: the default's range tests plus
+    /// 4·e₁ + 2·(e₂ − e₁) epochs (one planned run when E is a multiple of 8). Simulated from full runs of each rate
+    /// (a constant rate: a run's first epochs are the shorter run), cost counted as a resumed run would spend it.</summary>
+    private static int Halving(List<QualityCell> cells, Dictionary<string, SweepReference> references, int repetitions, TextWriter log, Stopwatch clock)
+    {
+        log.WriteLine($"Successive halving from the default: rates × {string.Join(", ", HalvingMultipliers.Select(m => m.ToString("0.####")))}, keep 2 after ⌈E/8⌉ epochs, 1 after ⌈3E/8⌉; {repetitions} repetitions; loss as in report.");
+        var met = new List<(string Role, bool Quality, bool Cost)>();
+        foreach (var cell in cells)
+        {
+            var data = cell.Data();
+            int epochs = cell.Hyperparameters.Epochs;
+            int e1 = (int)Math.Ceiling(epochs / 8.0), e2 = Math.Max(e1 + 1, (int)Math.Ceiling(3 * epochs / 8.0));
+            var picks = Enumerable.Range(0, repetitions).Select(r =>
+            {
+                var start = LearningRateFinder.SuggestForBudget(cell.Hyperparameters, data, QualityMatrix.FinderSeeds(r));
+                var candidates = HalvingMultipliers.Select(m =>
+                {
+                    double rate = start.Rate * m;
+                    using var run = HyperLab.Training.Trainer.Fit(cell.Hyperparameters with { LearningRate = rate, Seed = QualityMatrix.FinderSeeds(r)[0] }, data);
+                    double At(int epoch) => run.History.Epochs.Count >= epoch && double.IsFinite(run.History.Epochs[epoch - 1].ValidationLoss)
+                        ? run.History.Epochs[epoch - 1].ValidationLoss : double.PositiveInfinity;
+                    return (Rate: rate, First: At(e1), Second: At(e2));
+                }).ToList();
+                var pick = candidates.OrderBy(c => c.First).Take(2).MinBy(c => c.Second);
+                double costRuns = start.CostRuns + (4.0 * e1 + 2.0 * (e2 - e1)) / epochs;
+                return (pick.Rate, Start: start.Rate, CostRuns: costRuns);
+            }).ToList();
+            var rates = picks.Select(p => p.Rate).ToList();
+            var quality = new FinderQuality(references[cell.Name], rates, [.. rates.Select(rate => QualityMatrix.LossAt(cell.Hyperparameters, data, rate))]);
+            double cost = picks.Max(p => p.CostRuns);
+            met.Add((QualityMatrix.Role(cell), quality.Holds, cost <= 2.0001));
+            log.WriteLine($"{cell.Name} ({QualityMatrix.Role(cell)}; E {epochs}, rungs {e1}, {e2}): picks ×{string.Join(", ×", picks.Select(p => (p.Rate / p.Start).ToString("0.####")))} of the default; " +
+                $"{quality}; cost {cost:0.00} runs; quality {(quality.Holds ? "met" : "missed")}   [{clock.Elapsed.TotalSeconds:0} s]");
+        }
+        log.WriteLine("quality goals met: " + string.Join(", ", met.GroupBy(m => m.Role).Select(g => $"{g.Key} {g.Count(m => m.Quality)} of {g.Count()}")) +
+            $"; in all {met.Count(m => m.Quality)} of {met.Count}; cost within 2 planned runs on {met.Count(m => m.Cost)} of {met.Count}");
         log.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s wall");
         return 0;
     }
